@@ -1,0 +1,4 @@
+export * from './fold';
+export * from './html';
+export * from './note-text';
+export * from './tags';

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { stripHtmlPreservingMediaFilenames } from './html';
+
+export const FIELD_SEPARATOR = '\x1f';
+
+/** ASCII control characters other than tab and newline are dropped from field text. */
+const CONTROL_CHARS = /[\x00-\x08\x0b-\x1f\x7f]/g;
+
+export function normalizeFieldText(text: string): string {
+  return text.replace(CONTROL_CHARS, '').normalize('NFC');
+}
+
+export function joinFields(fields: readonly string[]): string {
+  return fields.join(FIELD_SEPARATOR);
+}
+
+export function splitFields(flds: string): string[] {
+  return flds.split(FIELD_SEPARATOR);
+}
+
+/** notes.sfld: the sort field, stripped of HTML. */
+export function sortFieldText(field: string): string {
+  return stripHtmlPreservingMediaFilenames(field);
+}
+
+/** notes.csum: first 4 bytes of SHA-1 of the stripped first field, as a big-endian u32. */
+export function fieldChecksum(firstField: string): number {
+  const digest = createHash('sha1').update(stripHtmlPreservingMediaFilenames(firstField), 'utf8').digest();
+  return digest.readUInt32BE(0);
+}
