@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Database as Db } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './db/migrations';
@@ -35,6 +35,7 @@ export class Collection {
   readonly ids: IdAllocators;
   private readonly clock: () => number;
   private readonly caches = new Map<CacheName, unknown>();
+  private readonly statements = new Map<string, Statement>();
   private listeners = new Set<(change: ChangeEvent) => void>();
 
   private constructor(
@@ -110,6 +111,16 @@ export class Collection {
     })();
     if (outermost) this.emit({ kind: 'changed' });
     return result;
+  }
+
+  /** A prepared statement, cached for the life of the connection. */
+  prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Records a schema-level change (forces a full sync in Anki terms). */
