@@ -1,0 +1,28 @@
+import { ActionRegistry, type ActionDefinition } from '../registry';
+import { miscActions, setActionNameSource } from './misc';
+import { deckActions } from './decks';
+import { noteActions } from './notes';
+import { cardActions } from './cards';
+import { modelActions } from './models';
+import { mediaActions } from './media';
+import { statisticActions } from './statistics';
+import { guiActions } from './gui';
+import { packageActions } from './packages';
+
+/** Every AnkiConnect action, one module per category of the spec. */
+export function createRegistry(): ActionRegistry {
+  const all: ActionDefinition[] = [
+    ...cardActions,
+    ...deckActions,
+    ...guiActions,
+    ...mediaActions,
+    ...miscActions,
+    ...packageActions,
+    ...modelActions,
+    ...noteActions,
+    ...statisticActions,
+  ];
+  const registry = new ActionRegistry(all);
+  setActionNameSource(() => registry.names());
+  return registry;
+}

@@ -1,0 +1,95 @@
+/**
+ * JSON as the add-on writes it: Python's json.dumps defaults (", " and ": "
+ * separators, non-ASCII escaped as \uXXXX) and exact i64 values from bigint.
+ */
+const BIGINT_MARK = '\u0000bigint:';
+
+function replacer(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? `${BIGINT_MARK}${value.toString()}` : value;
+}
+
+/** Serialises like Python's json.dumps(value). */
+export function pythonJson(value: unknown): string {
+  const compact = JSON.stringify(value, replacer) ?? 'null';
+  return pythonize(compact);
+}
+
+/** Re-spaces compact JSON and escapes non-ASCII, walking it once and leaving string contents intact. */
+function pythonize(compact: string): string {
+  const out: string[] = [];
+  let chunkStart = 0;
+  let inString = false;
+  for (let i = 0; i < compact.length; i++) {
+    const code = compact.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) {
+        i++;
+      } else if (code === 0x22) {
+        inString = false;
+      } else if (code > 0x7f) {
+        out.push(compact.slice(chunkStart, i), '\\u' + code.toString(16).padStart(4, '0'));
+        chunkStart = i + 1;
+      }
+      continue;
+    }
+    if (code === 0x22) {
+      inString = true;
+      if (compact.startsWith('\\u0000bigint:', i + 1)) {
+        const end = compact.indexOf('"', i + 1);
+        out.push(compact.slice(chunkStart, i), compact.slice(i + 1 + '\\u0000bigint:'.length, end));
+        chunkStart = end + 1;
+        i = end;
+        inString = false;
+      }
+    } else if (code === 0x2c || code === 0x3a) {
+      out.push(compact.slice(chunkStart, i + 1), ' ');
+      chunkStart = i + 1;
+    }
+  }
+  out.push(compact.slice(chunkStart));
+  return out.join('');
+}
+
+export class RequestParseError extends Error {}
+
+/** Strict UTF-8 then JSON, with Python-style messages for the failures clients see. */
+export function parseRequestBody(body: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new RequestParseError(utf8ErrorText(body));
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new RequestParseError(jsonErrorText(text, error instanceof Error ? error.message : String(error)));
+  }
+}
+
+function utf8ErrorText(body: Uint8Array): string {
+  let position = 0;
+  while (position < body.length && body[position]! < 0x80) position++;
+  const byte = body[position] ?? 0;
+  const reason = byte >= 0xc2 && byte <= 0xf4 ? 'unexpected end of data' : 'invalid start byte';
+  return `'utf-8' codec can't decode byte 0x${byte.toString(16).padStart(2, '0')} in position ${position}: ${reason}`;
+}
+
+function location(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `line ${line} column ${column} (char ${position})`;
+}
+
+function jsonErrorText(text: string, v8Message: string): string {
+  const match = /position (\d+)/.exec(v8Message);
+  const position = match ? Number(match[1]) : text.length;
+  if (/property name/.test(v8Message)) return `Expecting property name enclosed in double quotes: ${location(text, position)}`;
+  if (/non-whitespace character after JSON/.test(v8Message)) return `Extra data: ${location(text, position)}`;
+  if (/Unterminated string/.test(v8Message)) return `Unterminated string starting at: ${location(text, position)}`;
+  if (/Expected ',' or '}'/.test(v8Message)) return `Expecting ',' delimiter: ${location(text, position)}`;
+  if (/Expected ',' or ']'/.test(v8Message)) return `Expecting ',' delimiter: ${location(text, position)}`;
+  if (/Expected ':'/.test(v8Message)) return `Expecting ':' delimiter: ${location(text, position)}`;
+  return `Expecting value: ${location(text, position)}`;
+}
