@@ -5,7 +5,19 @@ import type { BridgeHub } from './hub';
  * window attached, each operation answers as the add-on does without its window.
  */
 export class GuiController {
+  private readonly exitListeners = new Set<() => void>();
+
   constructor(readonly hub: BridgeHub) {}
+
+  /** The entry point decides what "exit" means (Electron quits the app; serve stops the process). */
+  onExit(listener: () => void): () => void {
+    this.exitListeners.add(listener);
+    return () => this.exitListeners.delete(listener);
+  }
+
+  requestExit(): void {
+    for (const listener of this.exitListeners) listener();
+  }
 
   get windowAttached(): boolean {
     return this.hub.attached;
