@@ -4,6 +4,9 @@
  * mode carries the same messages over a WebSocket. Types only, plus tiny helpers.
  */
 
+import type { StudyMethods } from './bridge/study';
+import type { EditMethods } from './bridge/edit';
+
 export interface DeckTreeNode {
   id: number;
   /** Last path component. */
@@ -19,11 +22,17 @@ export interface DeckTreeNode {
   children: DeckTreeNode[];
 }
 
-/** Requests the renderer may make: name → [params, result]. Feature owners add entries here. */
-export interface BridgeMethods {
+/** Core requests. */
+export interface CoreMethods {
   'app.info': [Record<string, never>, AppInfo];
   'decks.tree': [Record<string, never>, DeckTreeNode[]];
 }
+
+/**
+ * Requests the renderer may make: name → [params, result]. Each feature area
+ * declares its own in shared/bridge/<area>.ts.
+ */
+export interface BridgeMethods extends CoreMethods, StudyMethods, EditMethods {}
 
 export interface AppInfo {
   version: string;

@@ -4,6 +4,8 @@ import type { ActionRegistry } from '../api/registry';
 import type { ProfileManager } from '../app/profiles';
 import type { SettingsStore } from '../app/settings-store';
 import { deckTree } from './views/deck-tree';
+import { registerStudyHandlers } from './study/handlers';
+import { registerEditHandlers } from './edit/handlers';
 
 export interface BridgeDeps {
   host: ApiHost;
@@ -26,4 +28,6 @@ export function registerBridgeHandlers(hub: BridgeHub, deps: BridgeDeps): void {
     mode: deps.mode,
   }));
   hub.handle('decks.tree', () => deckTree(deps.host.collection()));
+  registerStudyHandlers(hub, deps);
+  registerEditHandlers(hub, deps);
 }

@@ -1,3 +1,6 @@
 import type { ActionDefinition } from '../registry';
+import { guiStudyActions } from './gui/study';
+import { guiEditActions } from './gui/edit';
 
-export const guiActions: ActionDefinition[] = [];
+/** The gui* actions drive the real GUI through the GUI controller. */
+export const guiActions: ActionDefinition[] = [...guiStudyActions, ...guiEditActions];

@@ -1,0 +1,3 @@
+import type { ActionDefinition } from '../../registry';
+
+export const guiStudyActions: ActionDefinition[] = [];

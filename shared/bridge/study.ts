@@ -1,0 +1,3 @@
+/** Bridge methods of the study screens: deck browser actions, overview, reviewer, options, statistics. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface StudyMethods {}
