@@ -1,20 +1,24 @@
 /**
- * Card generation and rendering (Anki's rslib/src/template.rs, cardgen.rs, cloze.rs).
- * PLACEHOLDER: the template module owner replaces these with the real implementation.
+ * Card generation and rendering with Anki's semantics (rslib/src/template.rs, cardgen.rs,
+ * cloze.rs, template_filters.rs, notetype/render.rs, card_rendering/; pylib/anki/template.py).
+ * Pure functions: no database access.
  */
-import type { Notetype, TemplateRequirement } from '../model/types';
-
-/** Template ords (normal) or cloze numbers − 1 (cloze) that a note with these fields generates. */
-export function cardOrdsToGenerate(notetype: Notetype, fields: readonly string[]): number[] {
-  if (notetype.type === 1) {
-    const nums = new Set<number>();
-    for (const m of (fields[0] ?? '').matchAll(/\{\{c(\d+)::/g)) nums.add(Number(m[1]) - 1);
-    return [...nums].sort((a, b) => a - b);
-  }
-  return notetype.tmpls.filter((t) => /\{\{/.test(t.qfmt) && fields.some((f) => f.trim())).map((t) => t.ord);
-}
-
-/** Anki's legacy `req` cache. */
-export function computeRequirements(notetype: Notetype): TemplateRequirement[] {
-  return notetype.tmpls.map((t) => [t.ord, 'any', [0]] as TemplateRequirement);
-}
+export { cardOrdsToGenerate, cardOrdsForNewNote } from './cardgen';
+export type { CardGenOptions } from './cardgen';
+export { computeRequirements } from './requirements';
+export { renderCard, renderCardSides } from './render-card';
+export type { RenderCardInput, RenderedSides } from './render-card';
+export { extractAvTags, stripAvTags } from './av-tags';
+export type { AvTag } from './av-tags';
+export { mediaReferences } from './media';
+export { extractLatex, latexImageReferences } from './latex';
+export {
+  clozeNumbersInFields,
+  clozeNumbersInString,
+  extractClozeForTyping,
+  revealClozeText,
+  revealClozeTextOnly,
+} from './cloze';
+export { fieldIsEmpty } from './emptiness';
+export { parseTemplate, tryParseTemplate, TemplateSyntaxError } from './parser';
+export type { TemplateNode, TemplateProblem } from './parser';

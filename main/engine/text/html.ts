@@ -1,71 +1,118 @@
-/** HTML helpers with Anki's semantics (rslib/src/text.rs). */
+/** HTML helpers with Anki's semantics (rslib/src/text.rs and the `htmlescape` crate). */
+import { HTML4_ENTITIES } from './entities';
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-  hellip: '\u2026',
-  copy: '\u00a9',
-  reg: '\u00ae',
-  trade: '\u2122',
-  times: '\u00d7',
-  divide: '\u00f7',
-  deg: '\u00b0',
-  middot: '\u00b7',
-  laquo: '\u00ab',
-  raquo: '\u00bb',
-  euro: '\u20ac',
-  pound: '\u00a3',
-  yen: '\u00a5',
-  cent: '\u00a2',
-  sect: '\u00a7',
-  para: '\u00b6',
-  bull: '\u2022',
-  shy: '\u00ad',
-  zwj: '\u200d',
-  zwnj: '\u200c',
-};
+const NAMED = new Map<string, number>(Object.entries(HTML4_ENTITIES));
 
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+const isHexDigit = (c: string): boolean => isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+function codePointToString(code: number): string | undefined {
+  const valid = Number.isSafeInteger(code) && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+  return valid ? String.fromCodePoint(code) : undefined;
+}
+
+/**
+ * htmlescape's strict decoder: every `&` must start a known named entity or a well-formed
+ * `&#123;` / `&#x1F;` reference ending in `;`. Anything else makes the whole decode fail.
+ */
+function strictDecode(text: string): string | undefined {
+  let out = '';
+  let state: 'normal' | 'entity' | 'named' | 'numeric' | 'dec' | 'hex' = 'normal';
+  let buf = '';
+  for (const c of text) {
+    switch (state) {
+      case 'normal':
+        if (c === '&') state = 'entity';
+        else out += c;
+        break;
+      case 'entity':
+        if (c === '#') state = 'numeric';
+        else {
+          state = 'named';
+          buf = c;
+        }
+        break;
+      case 'named':
+        if (c !== ';') buf += c;
+        else {
+          const code = NAMED.get(buf);
+          if (code === undefined) return undefined;
+          out += String.fromCodePoint(code);
+          buf = '';
+          state = 'normal';
+        }
+        break;
+      case 'numeric':
+        if (isDigit(c)) {
+          state = 'dec';
+          buf = c;
+        } else if (c === 'x') {
+          state = 'hex';
+          buf = '';
+        } else return undefined;
+        break;
+      case 'dec':
+      case 'hex': {
+        if (c === ';') {
+          if (!buf) return undefined;
+          const decoded = codePointToString(parseInt(buf, state === 'dec' ? 10 : 16));
+          if (decoded === undefined) return undefined;
+          out += decoded;
+          buf = '';
+          state = 'normal';
+        } else if (state === 'dec' ? isDigit(c) : isHexDigit(c)) buf += c;
+        else return undefined;
+        break;
+      }
+    }
+  }
+  return state === 'normal' ? out : undefined;
+}
+
+/**
+ * Anki's decode_entities: when the text holds a `&`, decode it strictly and turn NBSP into
+ * spaces; if any reference is malformed or unknown, the text is returned unchanged.
+ */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z][a-zA-Z0-9]*);/g, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[body] ?? whole;
-  });
+  const decoded = strictDecode(text);
+  return decoded === undefined ? text : decoded.replace(/\u00a0/g, ' ');
 }
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-const COMMENTS = /<!--.*?-->/gs;
-const STYLE_SCRIPT = /<(style|script)\b[^>]*>.*?<\/\1>/gis;
-const TAGS = /<[^>]*>/gs;
-const MEDIA_TAG = /<(?:img|audio|video|object|source)\b[^>]*?\b(?:src|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>/gis;
+/** Comments, style and script blocks, then any tag; one alternation, leftmost first, like Anki's. */
+const HTML = /(<!--.*?-->)|(<style.*?>.*?<\/style>)|(<script.*?>.*?<\/script>)|(<.*?>)/gisu;
 
-/** Removes tags, comments, style and script blocks, then decodes entities (nbsp → space). */
+/** Rust regex `\w` (Unicode): Alphabetic, marks, decimal digits, connector punctuation, joiners. */
+const RUST_WORD = String.raw`[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]`;
+
+/** Anki's HTML_MEDIA_TAGS: img/audio/video/object/source with a src or data attribute. */
+export const HTML_MEDIA_TAGS = new RegExp(
+  String.raw`<(?:img|audio|video|object|source)(?!${RUST_WORD})` +
+    String.raw`(?:[^>]|"[^"]+?"|'[^']+?')+?` +
+    String.raw`(?<!${RUST_WORD})(?:src|data)=` +
+    String.raw`(?:"([^"]+?)"[^>]*>|'([^']+?)'[^>]*>|([^ >]+?)(?: [^>]*>|>))`,
+  'gisu',
+);
+
+/** Removes comments, style/script blocks and tags, keeping entities as they are. */
+export function stripHtmlPreservingEntities(html: string): string {
+  return html.replace(HTML, '');
+}
+
+/** Removes tags, comments, style and script blocks, then decodes entities (Anki's strip_html). */
 export function stripHtml(html: string): string {
-  const withoutTags = html.replace(COMMENTS, '').replace(STYLE_SCRIPT, '').replace(TAGS, '');
-  return decodeEntities(withoutTags).replace(/\u00a0/g, ' ');
+  return decodeEntities(stripHtmlPreservingEntities(html));
 }
 
 /** Like stripHtml, but media tags leave their file name (padded with spaces) behind. */
 export function stripHtmlPreservingMediaFilenames(html: string): string {
-  const withNames = html.replace(MEDIA_TAG, (_m, dq?: string, sq?: string, bare?: string) => ` ${dq ?? sq ?? bare ?? ''} `);
+  const withNames = html.replace(
+    HTML_MEDIA_TAGS,
+    (_m, dq: string | undefined, sq: string | undefined, bare: string | undefined) => ` ${dq ?? sq ?? bare ?? ''} `,
+  );
   return stripHtml(withNames);
 }
