@@ -37,6 +37,8 @@ export class Collection {
   private readonly caches = new Map<CacheName, unknown>();
   private readonly statements = new Map<string, Statement>();
   private listeners = new Set<(change: ChangeEvent) => void>();
+  /** One wrapper for all transactions; nested calls become savepoints. */
+  private readonly runInTransaction: (fn: () => unknown) => unknown;
 
   private constructor(
     readonly path: string,
@@ -46,6 +48,7 @@ export class Collection {
   ) {
     this.db = db;
     this.clock = clock;
+    this.runInTransaction = db.transaction((fn: () => unknown) => fn());
     this.ids = {
       notes: this.allocator('notes'),
       cards: this.allocator('cards'),
@@ -104,11 +107,11 @@ export class Collection {
    */
   transact<T>(fn: () => T): T {
     const outermost = !this.db.inTransaction;
-    const result = this.db.transaction(() => {
+    const result = this.runInTransaction(() => {
       const value = fn();
-      if (outermost) this.db.prepare('UPDATE col SET mod = ? WHERE id = 1').run(this.nowMs());
+      if (outermost) this.prepare('UPDATE col SET mod = ? WHERE id = 1').run(this.nowMs());
       return value;
-    })();
+    }) as T;
     if (outermost) this.emit({ kind: 'changed' });
     return result;
   }
@@ -129,7 +132,7 @@ export class Collection {
   }
 
   getConfig<T>(key: string, fallback: T): T {
-    const row = this.db.prepare('SELECT val FROM config WHERE key = ?').pluck().get(key) as string | undefined;
+    const row = this.prepare('SELECT val FROM config WHERE key = ?').pluck().get(key) as string | undefined;
     if (row === undefined) return fallback;
     try {
       return JSON.parse(row) as T;
@@ -139,18 +142,20 @@ export class Collection {
   }
 
   setConfig(key: string, value: unknown): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO config (key, usn, mtime, val) VALUES (?, -1, ?, ?)')
-      .run(key, this.nowSecs(), JSON.stringify(value));
+    this.prepare('INSERT OR REPLACE INTO config (key, usn, mtime, val) VALUES (?, -1, ?, ?)').run(
+      key,
+      this.nowSecs(),
+      JSON.stringify(value),
+    );
   }
 
   removeConfig(key: string): void {
-    this.db.prepare('DELETE FROM config WHERE key = ?').run(key);
+    this.prepare('DELETE FROM config WHERE key = ?').run(key);
   }
 
   /** col.crt, seconds. */
   get crt(): number {
-    return this.db.prepare('SELECT crt FROM col WHERE id = 1').pluck().get() as number;
+    return this.prepare('SELECT crt FROM col WHERE id = 1').pluck().get() as number;
   }
 
   /** Today's day number and the next day boundary, per Anki's v3 timing. */

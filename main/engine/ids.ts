@@ -35,12 +35,37 @@ export function base91(value: bigint): string {
   return out;
 }
 
-/** A new note guid: a random u64 in Anki's base91. */
+/** Random bytes drawn in blocks: one syscall per 512 ids instead of one per id. */
+const pool = { buffer: Buffer.alloc(0), offset: 0 };
+
+function random8(): Buffer {
+  if (pool.offset + 8 > pool.buffer.length) {
+    pool.buffer = randomBytes(4096);
+    pool.offset = 0;
+  }
+  const slice = pool.buffer.subarray(pool.offset, pool.offset + 8);
+  pool.offset += 8;
+  return slice;
+}
+
+/** A new note guid: a random u64 in Anki's base91 (long division on two 32-bit halves, no BigInt). */
 export function newGuid(): string {
-  return base91(randomBytes(8).readBigUInt64BE(0));
+  const bytes = random8();
+  let hi = bytes.readUInt32BE(0);
+  let lo = bytes.readUInt32BE(4);
+  if (hi === 0 && lo === 0) return BASE91[0]!;
+  let out = '';
+  while (hi !== 0 || lo !== 0) {
+    const hiRest = hi % 91;
+    hi = Math.floor(hi / 91);
+    const combined = hiRest * 0x1_0000_0000 + lo;
+    lo = Math.floor(combined / 91);
+    out = BASE91[combined % 91]! + out;
+  }
+  return out;
 }
 
 /** A random i64 for new field and template ids. */
 export function randomI64(): bigint {
-  return randomBytes(8).readBigInt64BE(0);
+  return random8().readBigInt64BE(0);
 }

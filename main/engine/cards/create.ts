@@ -3,11 +3,16 @@ import type { CardId, DeckId, NoteId, Notetype } from '../model/types';
 import { NotetypeKind } from '../model/types';
 import { deckById } from '../decks/store';
 
-/** The next new-card position; every note that gets new cards takes one (Anki's nextPos). */
+/** Reserves `count` consecutive new-card positions (Anki's nextPos); returns the first. */
+export function reservePositions(col: Collection, count: number): number {
+  const first = col.getConfig<number>('nextPos', 1);
+  col.setConfig('nextPos', first + count);
+  return first;
+}
+
+/** The next new-card position; every note that gets new cards takes one. */
 export function takeNextPosition(col: Collection): number {
-  const pos = col.getConfig<number>('nextPos', 1);
-  col.setConfig('nextPos', pos + 1);
-  return pos;
+  return reservePositions(col, 1);
 }
 
 /** The deck a new card goes to: the template's deck override if it exists, else `fallback`. */

@@ -24,13 +24,26 @@ export function canonicalTag(tag: string): string {
     .join('::');
 }
 
+/** Bulk adds repeat the same few tags: remember the canonical form and fold key of each raw tag. */
+const memo = new Map<string, { tag: string; key: string }>();
+
+function canonicalWithKey(raw: string): { tag: string; key: string } {
+  let entry = memo.get(raw);
+  if (!entry) {
+    const tag = canonicalTag(raw);
+    entry = { tag, key: foldCase(tag) };
+    if (memo.size > 50_000) memo.clear();
+    memo.set(raw, entry);
+  }
+  return entry;
+}
+
 /** Canonicalises, drops case-insensitive duplicates and sorts case-insensitively. */
 export function canonicalTagList(tags: readonly string[]): string[] {
   const seen = new Map<string, string>();
   for (const raw of tags) {
     if (!raw.trim()) continue;
-    const tag = canonicalTag(raw);
-    const key = foldCase(tag);
+    const { tag, key } = canonicalWithKey(raw);
     if (!seen.has(key)) seen.set(key, tag);
   }
   return [...seen.values()].sort(compareIgnoringCase);

@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Collection } from '../main/engine/collection';
+import { ensureDeck } from '../main/engine/decks/store';
+import { notetypeByName } from '../main/engine/notetypes/store';
+import { addNotes, type NewNote } from '../main/engine/notes';
+
+export const BENCH_NOTES = 100_000;
+
+/** A seeded PRNG so every run builds the same profile. */
+export function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['water', 'fire', '水', '火', 'maison', 'café', 'straße', 'быстро', 'λόγος', 'river', 'mountain', 'book', 'read', '読む', 'run', 'light'];
+
+export interface BuildResult {
+  notesPerSecond: number;
+  notes: number;
+  cards: number;
+  dbBytes: number;
+}
+
+/** 100,000 notes (Basic and Cloze, tags, a three-level deck tree) through the engine API in one transaction. */
+export function buildBenchProfile(collectionPath: string, notes = BENCH_NOTES): BuildResult {
+  if (existsSync(collectionPath)) rmSync(collectionPath.replace(/[^/]+$/, ''), { recursive: true, force: true });
+  mkdirSync(collectionPath.replace(/[^/]+$/, ''), { recursive: true });
+  const col = Collection.open(collectionPath);
+  const random = prng(42);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const decks: number[] = [];
+  for (const lang of ['Japanese', 'French', 'Russian', 'Greek']) {
+    for (const level of ['Core', 'Mining', 'Grammar']) {
+      for (const part of ['A', 'B', 'C']) decks.push(ensureDeck(col, `${lang}::${level}::${part}`));
+    }
+  }
+  const basic = notetypeByName(col, 'Basic')!;
+  const cloze = notetypeByName(col, 'Cloze')!;
+  const batch: NewNote[] = [];
+  for (let i = 0; i < notes; i++) {
+    const w1 = pick(WORDS);
+    const w2 = pick(WORDS);
+    const isCloze = i % 4 === 0;
+    batch.push({
+      notetypeId: isCloze ? cloze.id : basic.id,
+      deckId: decks[i % decks.length]!,
+      fields: isCloze
+        ? [`{{c1::${w1}}} and {{c2::${w2}}} #${i}`, `extra ${i}`]
+        : [`${w1} <b>${w2}</b> ${i}`, `${w2} meaning ${i}`],
+      tags: [`level::${1 + (i % 5)}`, pick(['verb', 'noun', 'adj']), ...(i % 7 === 0 ? ['leech'] : [])],
+    });
+  }
+  const start = performance.now();
+  const added = addNotes(col, batch);
+  const cards = added.reduce((sum, note) => sum + note.cardIds.length, 0);
+  const seconds = (performance.now() - start) / 1000;
+  col.close();
+  return { notesPerSecond: notes / seconds, notes, cards, dbBytes: statSync(collectionPath).size };
+}
+
+export function benchPaths(workDir: string): { profileDir: string; collectionPath: string; mediaDir: string } {
+  const profileDir = join(workDir, 'profile');
+  return { profileDir, collectionPath: join(profileDir, 'collection.sqlite'), mediaDir: join(profileDir, 'collection.media') };
+}
