@@ -12,6 +12,7 @@ export { extractAvTags, stripAvTags } from './av-tags';
 export type { AvTag } from './av-tags';
 export { mediaReferences } from './media';
 export { extractLatex, latexImageReferences } from './latex';
+export type { ExtractedLatex } from './latex';
 export {
   clozeNumbersInFields,
   clozeNumbersInString,

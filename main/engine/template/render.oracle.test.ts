@@ -6,10 +6,26 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Notetype } from '../model/types';
 import { stockNotetypes } from '../notetypes/stock';
 import { runOracle } from '../../testing/oracle';
-import { canonicalTagList, fieldChecksum, normalizeFieldText, sortFieldText } from '../text';
-import { cardOrdsForNewNote, computeRequirements, renderCard } from './index';
+import {
+  canonicalTagList,
+  fieldChecksum,
+  normalizeFieldText,
+  sortFieldText,
+  stripHtml,
+  stripHtmlPreservingMediaFilenames,
+} from '../text';
+import type { AvTag, ExtractedLatex } from './index';
+import {
+  cardOrdsForNewNote,
+  computeRequirements,
+  extractAvTags,
+  extractLatex,
+  latexImageReferences,
+  renderCard,
+  stripAvTags,
+} from './index';
 import type { CorpusNote, CorpusNotetype } from './testing/corpus';
-import { CUSTOM_NOTETYPES, corpusNotetype, EDGE_NOTES, generateNotes } from './testing/corpus';
+import { CUSTOM_NOTETYPES, corpusNotetype, EDGE_NOTES, generateNotes, generateProbes } from './testing/corpus';
 
 interface OracleCard {
   ord: number;
@@ -32,13 +48,41 @@ interface OracleNote {
 
 type LegacyDict = Record<string, unknown> & { name: string; req: unknown; flds: Record<string, unknown>[]; tmpls: Record<string, unknown>[] };
 
+interface OracleProbe {
+  stripHtml: string;
+  stripHtmlPreservingMedia: string;
+  stripAvTags: string;
+  avText: string;
+  avTags: AvTag[];
+  latex: { text: string; latex: ExtractedLatex[] };
+  latexExpanded: { text: string; latex: ExtractedLatex[] };
+}
+
 interface OracleOutput {
   stock: LegacyDict[];
   notetypes: Record<string, LegacyDict>;
   notes: OracleNote[];
+  probes: OracleProbe[];
 }
 
 const SEED = 20260923;
+
+/** Markers counted in Anki's output, to show what the corpus exercises. */
+const FEATURES: Record<string, string> = {
+  templateError: 'template has a problem',
+  missingCloze: 'No cloze',
+  blankFront: 'front of this card is blank',
+  avTag: '[anki:play:',
+  ttsError: 'Error in directive',
+  furigana: '<ruby>',
+  hint: 'class=hint',
+  latex: 'class=latex',
+  activeCloze: 'data-cloze=',
+  inactiveCloze: 'cloze-inactive',
+  occlusion: 'data-shape=',
+  typeAnswer: '[[type:',
+  comment: '<!--',
+};
 const RANDOM_NOTES = 240;
 
 const stock = stockNotetypes();
@@ -51,11 +95,12 @@ const generationSpecs: CorpusNotetype[] = [
   ...CUSTOM_NOTETYPES,
 ];
 const notes: CorpusNote[] = [...generateNotes(SEED, RANDOM_NOTES, generationSpecs), ...EDGE_NOTES];
+const probes = generateProbes(SEED, 150);
 
 let oracle: OracleOutput;
 
 beforeAll(() => {
-  oracle = runOracle<OracleOutput>('render.py', { notetypes: CUSTOM_NOTETYPES, notes });
+  oracle = runOracle<OracleOutput>('render.py', { notetypes: CUSTOM_NOTETYPES, notes, probes });
 }, 120_000);
 
 function withoutId(record: Record<string, unknown>): Record<string, unknown> {
@@ -105,6 +150,7 @@ describe('notes and cards', () => {
       failures.push(`note ${i} (${notes[i]?.notetype}) ${what}:\n  ours:   ${JSON.stringify(ours)}\n  theirs: ${JSON.stringify(theirs)}`);
     let cards = 0;
     const checks: Record<string, number> = {};
+    const features: Record<string, number> = {};
     for (const [i, note] of notes.entries()) {
       const result = oracle.notes[i];
       const notetype = notetypes.get(note.notetype);
@@ -122,6 +168,9 @@ describe('notes and cards', () => {
       if (JSON.stringify(ords) !== JSON.stringify(result.ords)) fail(i, 'ords', ords, result.ords);
       for (const card of result.cards) {
         cards++;
+        for (const [feature, marker] of Object.entries(FEATURES)) {
+          if ((card.question + card.answer).includes(marker)) features[feature] = (features[feature] ?? 0) + 1;
+        }
         const input = {
           notetype,
           fields: result.storedFields,
@@ -141,8 +190,41 @@ describe('notes and cards', () => {
     }
     console.log(
       `render oracle: ${notes.length} notes, ${cards} cards over ${notetypes.size} notetypes; ` +
-        `Add-dialog checks ${JSON.stringify(checks)}; ${failures.length} mismatches`,
+        `Add-dialog checks ${JSON.stringify(checks)}; cards showing ${JSON.stringify(features)}; ` +
+        `${failures.length} mismatches`,
     );
+    expect(failures.slice(0, 10).join('\n')).toBe('');
+  });
+});
+
+/** Anki's desktop plays sound files by base name; speeds travel as 32-bit floats. */
+function asDesktopSees(tag: AvTag): AvTag {
+  if (tag.kind === 'sound') return { ...tag, filename: tag.filename.slice(tag.filename.lastIndexOf('/') + 1) };
+  return { ...tag, speed: Math.fround(tag.speed) };
+}
+
+describe('text helpers', () => {
+  it('strip HTML, AV tags and LaTeX exactly like the Rust backend', () => {
+    const failures: string[] = [];
+    const check = (i: number, what: string, ours: unknown, theirs: unknown) => {
+      if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
+        failures.push(`probe ${i} ${what} of ${JSON.stringify(probes[i])}:\n  ours:   ${JSON.stringify(ours)}\n  theirs: ${JSON.stringify(theirs)}`);
+      }
+    };
+    for (const [i, text] of probes.entries()) {
+      const anki = oracle.probes[i];
+      if (!anki) throw new Error(`missing probe ${i}`);
+      check(i, 'stripHtml', stripHtml(text), anki.stripHtml);
+      check(i, 'stripHtmlPreservingMediaFilenames', stripHtmlPreservingMediaFilenames(text), anki.stripHtmlPreservingMedia);
+      check(i, 'stripAvTags', stripAvTags(text), anki.stripAvTags);
+      const av = extractAvTags(text, true);
+      check(i, 'extractAvTags text', av.text, anki.avText);
+      check(i, 'extractAvTags tags', av.tags.map(asDesktopSees), anki.avTags.map(asDesktopSees));
+      check(i, 'extractLatex', extractLatex(text, false), anki.latex);
+      // Anki walks cloze numbers in hash order, so compare as sorted lists.
+      check(i, 'latexImageReferences', latexImageReferences(text, false).sort(), anki.latexExpanded.latex.map((l) => l.filename).sort());
+    }
+    console.log(`text probes: ${probes.length} strings, ${failures.length} mismatches`);
     expect(failures.slice(0, 10).join('\n')).toBe('');
   });
 });

@@ -3,11 +3,13 @@
 stdin JSON:
   {"notetypes": [{"name", "type", "fields": [str], "sortf", "css", "latexsvg",
                   "templates": [{"name", "qfmt", "afmt", "bqfmt", "bafmt"}]}],
-   "notes": [{"notetype": name, "fields": [str], "tags": [str], "deck": name, "flag": int}]}
+   "notes": [{"notetype": name, "fields": [str], "tags": [str], "deck": name, "flag": int}],
+   "probes": [str]}
 stdout JSON:
   {"stock": [legacy notetype dicts], "notetypes": {name: legacy dict},
    "notes": [{"ords", "cards": [{"ord", "id", "question", "answer", "browserQuestion", "browserAnswer"}],
-              "storedFields", "storedTags", "sfld", "csum", "fieldsCheck"}]}
+              "storedFields", "storedTags", "sfld", "csum", "fieldsCheck"}],
+   "probes": [{"stripHtml", "stripHtmlPreservingMedia", "stripAvTags", "avText", "avTags", "latex", "latexExpanded"}]}
 
 Custom notetypes are added with placeholder templates and then updated with skip_checks, so
 templates Anki would reject (broken conditionals, unknown fields) can be rendered too.
@@ -20,6 +22,7 @@ import os
 import sys
 import tempfile
 
+from anki.card_rendering_pb2 import StripHtmlRequest
 from anki.collection import Collection
 from anki.notes import NoteFieldsCheckResult
 
@@ -79,6 +82,34 @@ def add_note(col, spec):
     }
 
 
+def av_tag(tag):
+    if tag.WhichOneof("value") == "sound_or_video":
+        return {"kind": "sound", "filename": tag.sound_or_video}
+    tts = tag.tts
+    return {"kind": "tts", "fieldText": tts.field_text, "lang": tts.lang, "voices": list(tts.voices),
+            "speed": tts.speed, "otherArgs": list(tts.other_args)}
+
+
+def latex(col, text, expand):
+    out = col._backend.extract_latex(text=text, svg=False, expand_clozes=expand)
+    return {"text": out.text, "latex": [{"filename": l.filename, "latex": l.latex_body} for l in out.latex]}
+
+
+def probe(col, text):
+    """Text helpers of the Rust backend applied to one string."""
+    backend = col._backend
+    av = backend.extract_av_tags(text=text, question_side=True)
+    return {
+        "stripHtml": backend.strip_html(text=text, mode=StripHtmlRequest.NORMAL),
+        "stripHtmlPreservingMedia": backend.strip_html(text=text, mode=StripHtmlRequest.PRESERVE_MEDIA_FILENAMES),
+        "stripAvTags": backend.strip_av_tags(text),
+        "avText": av.text,
+        "avTags": [av_tag(t) for t in av.av_tags],
+        "latex": latex(col, text, False),
+        "latexExpanded": latex(col, text, True),
+    }
+
+
 def main():
     request = json.load(sys.stdin)
     with tempfile.TemporaryDirectory() as tmp:
@@ -89,9 +120,10 @@ def main():
                 add_notetype(col, spec)
             custom = {spec["name"]: col.models.by_name(spec["name"]) for spec in request.get("notetypes", [])}
             notes = [add_note(col, spec) for spec in request.get("notes", [])]
+            probes = [probe(col, text) for text in request.get("probes", [])]
         finally:
             col.close()
-    json.dump({"stock": stock, "notetypes": custom, "notes": notes}, sys.stdout, ensure_ascii=False)
+    json.dump({"stock": stock, "notetypes": custom, "notes": notes, "probes": probes}, sys.stdout, ensure_ascii=False)
 
 
 if __name__ == "__main__":

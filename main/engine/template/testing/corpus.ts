@@ -45,7 +45,12 @@ export const CUSTOM_NOTETYPES: CorpusNotetype[] = [
         afmt: '{{FrontSide}}<hr id=answer>{{Back}} {{#Tags}}[{{Tags}}]{{/Tags}}{{^Tags}}untagged{{/Tags}}',
         bqfmt: '{{text:Front}}',
       },
-      { name: 'Notes', qfmt: '{{#Notes}}{{Back}}{{/Notes}}', afmt: '{{FrontSide}}|{{text:Notes}}', bafmt: '{{Notes}}' },
+      {
+        name: 'Notes',
+        qfmt: '{{#Notes}}{{Back}}{{/Notes}}',
+        afmt: '{{FrontSide}}|{{text:Notes}}|{{text:FrontSide}}',
+        bafmt: '{{Notes}}',
+      },
       { name: 'No front', qfmt: '{{^Front}}{{Back}}{{/Front}}', afmt: '{{Back}}<!-- {{Nope}} -->' },
       {
         name: 'Specials ★',
@@ -176,7 +181,22 @@ const TEXT_PIECES = [
   '{{c1::not a cloze in a normal note}}',
   '}}',
   '42',
-];
+  '<IMG SRC="UPPER.JPG">',
+  '<img src=x.jpg/>',
+  '<img data-src="lazy.png">',
+  '<img altsrc="n.png" src="y.png">',
+  '<object data="f.swf"></object>',
+  '<source src="v.webm">',
+  '[sound:]',
+  '[sound:a.mp3]]',
+  'word[sound:w.mp3]',
+  '<b>日本</b>[にほん]',
+  '&nbsp;東京[とうきょう]&nbsp;',
+  '\\[a<i>b</i>\\]',
+  '[anki:foo a=b]directive[/anki:foo]',
+  '&#xD800;',
+  '&#X41;',
+]
 
 const CLOZE_PIECES = [
   '{{c1::Paris}} is in {{c2::France::country}}',
@@ -191,6 +211,12 @@ const CLOZE_PIECES = [
   'no clozes here',
   '{{c1::a::h1}} {{c1::b}}',
   '{{c01::leading zero}}',
+  '{{c1::x::}}',
+  '{{c2::a::b::c}}',
+  '{{c1::}}',
+  '{{c1::a}}}',
+  '\\[{{c2::<i>m</i>}}\\]',
+  '{{c1::<img src="cl.png">}} [sound:c.mp3]',
 ];
 
 const OCCLUSIONS = [
@@ -258,3 +284,39 @@ export const EDGE_NOTES: CorpusNote[] = [
     flag: 0,
   },
 ];
+
+const PROBE_EXTRAS = [
+  '[anki:tts lang=en_US voices=A,B speed=0.8 foo=bar]hi <br>[...]<b>x</b>[/anki:tts]',
+  '[anki:tts lang=ja_JP cloze_blank=ブランク speed=fast]x[...]<div>y</div>[/anki:tts]',
+  '[anki:tts lang="en US" speed=1e1 voices=]q &amp; a[/anki:tts]',
+  '[anki:tts]no lang[/anki:tts]',
+  '[anki:tts lang=en_US]unclosed',
+  '[anki:foo\na=b ]x[/anki:foo]',
+  '[anki:foo a="b c" ]y[/anki:foo]',
+  '[anki:foo a="unterminated]z[/anki:foo]',
+  '[anki:play:q:0] [sound:dir/sub/file.mp3] [sound:a\nb.mp3]',
+  '[latex]one<br>and<div>two[/latex] [$$]\\sum[/$$] [$]<b>x</b>&nbsp;y[/$]',
+  '{{c1::[latex]a[/latex]}} {{c2::[$]b[/$]::hint}}',
+  '<p>para</p><hr>rule<!-- c --><script>var x = "<b>";</script>end',
+  '&amp;&lt;&gt;&quot;&#39;&#x27;&nbsp;&copy;&hellip;&euro;',
+  'bad &notanentity; entity',
+  '&#;',
+  '&#x;',
+  '&#0;',
+  '&#1114112;',
+  '<img src="a&amp;b.jpg">',
+  '<img\nsrc="multi\nline.png">',
+  '<imgx src="no.png">',
+  "<img alt='it\"s' src='q.png'>",
+  '<video src=v.mp4 controls></video>',
+  '<img src="">',
+];
+
+/** Strings for probing the text helpers: every piece alone, extras, and random mixes. */
+export function generateProbes(seed: number, count: number): string[] {
+  const rand = prng(seed);
+  const pieces = [...TEXT_PIECES, ...CLOZE_PIECES, ...OCCLUSIONS, ...PROBE_EXTRAS];
+  const pick = (): string => pieces[Math.floor(rand() * pieces.length)] ?? '';
+  const mixes = Array.from({ length: count }, () => Array.from({ length: 2 + Math.floor(rand() * 4) }, pick).join(' '));
+  return [...pieces, ...mixes];
+}
