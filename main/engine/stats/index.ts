@@ -1,0 +1,3 @@
+export * from './revlog';
+export * from './report';
+export * from './html';
