@@ -16,7 +16,9 @@ export interface BenchSuite {
 }
 
 export interface BenchContext {
-  /** A directory with the shared 100k-note profile (built once per run). */
+  /** Engram data dir whose only profile ("Bench") is the shared 100k-note profile. */
+  dataDir: string;
+  /** The profile's folder (built once per run). */
   profileDir: string;
   collectionPath: string;
   mediaDir: string;

@@ -65,7 +65,9 @@ export function buildBenchProfile(collectionPath: string, notes = BENCH_NOTES): 
   return { notesPerSecond: notes / seconds, notes, cards, dbBytes: statSync(collectionPath).size };
 }
 
-export function benchPaths(workDir: string): { profileDir: string; collectionPath: string; mediaDir: string } {
-  const profileDir = join(workDir, 'profile');
-  return { profileDir, collectionPath: join(profileDir, 'collection.sqlite'), mediaDir: join(profileDir, 'collection.media') };
+/** The bench profile sits where Engram looks for profiles, so the API bench can serve it. */
+export function benchPaths(workDir: string): { dataDir: string; profileDir: string; collectionPath: string; mediaDir: string } {
+  const dataDir = join(workDir, 'data');
+  const profileDir = join(dataDir, 'profiles', 'Bench');
+  return { dataDir, profileDir, collectionPath: join(profileDir, 'collection.sqlite'), mediaDir: join(profileDir, 'collection.media') };
 }

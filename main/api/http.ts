@@ -3,6 +3,7 @@ import type { ApiHost } from './host';
 import { decideOrigin } from './cors';
 import { parseRequestBody, pythonJson, RequestParseError } from './json';
 import { runRequest, schemaError } from './protocol';
+import type { ApiLog } from './log';
 
 export interface ApiHttpRequest {
   method: string;
@@ -48,7 +49,12 @@ function forbidden(corsOrigin: string): ApiHttpResponse {
 }
 
 /** One HTTP exchange, exactly as the add-on's web layer answers it (reference §2.2–2.5). */
-export async function handleApiHttp(req: ApiHttpRequest, host: ApiHost, registry: ActionRegistry): Promise<ApiHttpResponse> {
+export async function handleApiHttp(
+  req: ApiHttpRequest,
+  host: ApiHost,
+  registry: ActionRegistry,
+  log?: ApiLog,
+): Promise<ApiHttpResponse> {
   const origin = header(req, 'origin');
   const cors = decideOrigin(host.settings(), origin);
   if (req.method.toUpperCase() === 'OPTIONS') {
@@ -82,6 +88,8 @@ export async function handleApiHttp(req: ApiHttpRequest, host: ApiHost, registry
   } else if (!cors.allowed) {
     return forbidden(cors.corsOrigin);
   }
+  log?.request(body);
   const reply = await runRequest(body, host, registry, { origin: origin ?? '', originAllowed: cors.allowed });
+  log?.reply(reply);
   return ok(corsOrigin, pythonJson(reply));
 }

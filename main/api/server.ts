@@ -5,16 +5,19 @@ import type { ActionRegistry } from './registry';
 import type { ApiHost } from './host';
 import { handleApiHttp } from './http';
 import { pythonJson } from './json';
+import { ApiLog } from './log';
 
 /** The AnkiConnect endpoint: any method, any path, any content type. */
 export function createApiApp(host: ApiHost, registry: ActionRegistry): express.Express {
   const app = express();
+  const logPath = host.settings().apiLogPath;
+  const log = logPath ? new ApiLog(logPath) : undefined;
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(express.raw({ type: () => true, limit: host.settings().maxRequestBytes }));
   app.use((req, res, next) => {
     const body: Uint8Array = Buffer.isBuffer(req.body) ? req.body : new Uint8Array();
-    handleApiHttp({ method: req.method, headers: req.headers, body }, host, registry)
+    handleApiHttp({ method: req.method, headers: req.headers, body }, host, registry, log)
       .then((response) => {
         res.sendDate = false;
         const headers = [...response.headers];

@@ -198,3 +198,31 @@ describe('API key', () => {
     }
   });
 });
+
+describe('limits and logging', () => {
+  it('refuses an oversized body with a clear error and keeps serving', async () => {
+    const small = await startTestServer({ maxRequestBytes: 1024 });
+    try {
+      const response = await fetch(small.url, { method: 'POST', body: JSON.stringify({ action: 'version', pad: 'x'.repeat(5000) }) });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ result: null, error: 'request body too large (limit 1024 bytes)' });
+      expect(await small.post({ action: 'version', version: 6 })).toEqual({ result: 6, error: null });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('writes the request log like the add-on when apiLogPath is set', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const path = join(mkdtempSync(join(tmpdir(), 'engram-log-')), 'api.log');
+    const logged = await startTestServer({ apiLogPath: path });
+    try {
+      await logged.post({ version: 6, action: 'version' });
+      expect(readFileSync(path, 'utf8')).toBe('[request]\n{\n    "action": "version",\n    "version": 6\n}\n[reply]\n{\n    "error": null,\n    "result": 6\n}\n');
+    } finally {
+      await logged.close();
+    }
+  });
+});
