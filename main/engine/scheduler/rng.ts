@@ -1,0 +1,113 @@
+/**
+ * Anki's fuzz randomness, reproduced: `StdRng::seed_from_u64(seed)` from rand 0.9
+ * (ChaCha12 keyed by PCG32 output), then `random_range`. With the same seed
+ * (card id + reps) Engram picks the same fuzzed day and learning delay as Anki.
+ */
+
+const MASK64 = (1n << 64n) - 1n;
+const PCG_MUL = 6364136223846793005n;
+const PCG_INC = 11634580027462260723n;
+
+function rotr32(x: number, r: number): number {
+  return ((x >>> r) | (x << (32 - r))) >>> 0;
+}
+
+function rotl32(x: number, r: number): number {
+  return ((x << r) | (x >>> (32 - r))) >>> 0;
+}
+
+/** rand_core's `seed_from_u64`: eight PCG32 outputs become the 32-byte key. */
+function keyFromU64(seed: bigint): number[] {
+  let state = seed & MASK64;
+  const key: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    state = (state * PCG_MUL + PCG_INC) & MASK64;
+    const xorshifted = Number((((state >> 18n) ^ state) >> 27n) & 0xffffffffn);
+    const rot = Number(state >> 59n);
+    key.push(rotr32(xorshifted, rot));
+  }
+  return key;
+}
+
+function quarterRound(s: Uint32Array, a: number, b: number, c: number, d: number): void {
+  s[a] = (s[a]! + s[b]!) >>> 0;
+  s[d] = rotl32(s[d]! ^ s[a]!, 16);
+  s[c] = (s[c]! + s[d]!) >>> 0;
+  s[b] = rotl32(s[b]! ^ s[c]!, 12);
+  s[a] = (s[a]! + s[b]!) >>> 0;
+  s[d] = rotl32(s[d]! ^ s[a]!, 8);
+  s[c] = (s[c]! + s[d]!) >>> 0;
+  s[b] = rotl32(s[b]! ^ s[c]!, 7);
+}
+
+/** One ChaCha12 block (64-bit counter, stream 0). */
+function chacha12Block(key: readonly number[], counter: number): Uint32Array {
+  const init = new Uint32Array([
+    0x61707865, 0x3320646e, 0x79622d32, 0x6b206574,
+    ...key,
+    counter >>> 0, Math.floor(counter / 4294967296) >>> 0, 0, 0,
+  ]);
+  const s = new Uint32Array(init);
+  for (let round = 0; round < 6; round++) {
+    quarterRound(s, 0, 4, 8, 12);
+    quarterRound(s, 1, 5, 9, 13);
+    quarterRound(s, 2, 6, 10, 14);
+    quarterRound(s, 3, 7, 11, 15);
+    quarterRound(s, 0, 5, 10, 15);
+    quarterRound(s, 1, 6, 11, 12);
+    quarterRound(s, 2, 7, 8, 13);
+    quarterRound(s, 3, 4, 9, 14);
+  }
+  for (let i = 0; i < 16; i++) s[i] = (s[i]! + init[i]!) >>> 0;
+  return s;
+}
+
+export class StdRng {
+  private readonly key: number[];
+  private block: Uint32Array = new Uint32Array(0);
+  private counter = 0;
+  private index = 16;
+
+  /** `seed` is a u64 (negative or larger values wrap). */
+  constructor(seed: bigint) {
+    this.key = keyFromU64(seed);
+  }
+
+  nextU32(): number {
+    if (this.index >= 16) {
+      this.block = chacha12Block(this.key, this.counter++);
+      this.index = 0;
+    }
+    return this.block[this.index++]!;
+  }
+
+  /** `random_range(0.0f32..1.0)`: 23 random bits as a float in [0, 1). */
+  nextF32Unit(): number {
+    return (this.nextU32() >>> 9) / 8388608;
+  }
+
+  /** `random_range(low..high)` for u32 (rand 0.9's biased Canon method). */
+  rangeU32(low: number, highExclusive: number): number {
+    const range = BigInt(highExclusive - 1 - low + 1);
+    const wide = (x: number): [bigint, bigint] => {
+      const product = BigInt(x) * range;
+      return [product >> 32n, product & 0xffffffffn];
+    };
+    let [result, lo] = wide(this.nextU32());
+    if (lo > ((1n << 32n) - range) % (1n << 32n)) {
+      const [newHi] = wide(this.nextU32());
+      if (lo + newHi > 0xffffffffn) result += 1n;
+    }
+    return low + Number(result);
+  }
+}
+
+/** Anki's fuzz seed: card id + reps, as a wrapping u64. */
+export function fuzzSeed(cardId: number, reps: number): bigint {
+  return (BigInt(cardId) + BigInt(reps)) & MASK64;
+}
+
+/** The factor in [0,1) that picks a day within the fuzz range. */
+export function fuzzFactor(seed: bigint): number {
+  return new StdRng(seed).nextF32Unit();
+}
