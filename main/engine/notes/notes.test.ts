@@ -37,10 +37,16 @@ describe('adding notes', () => {
     expect(cardIds).toHaveLength(1);
   });
 
-  it('refuses an empty note and leaves nothing behind', () => {
-    const before = col.prepare('SELECT count(*) FROM notes').pluck().get();
+  it('refuses a note whose fronts are all empty, unless asked for Anki’s backend behaviour (card 1)', () => {
     expect(() => addNote(col, { notetypeId: basic().id, deckId: 1, fields: ['', 'back'] })).toThrow('cannot create note because it is empty');
-    expect(col.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(before);
+    expect(col.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(0);
+    const { noteId } = addNote(col, { notetypeId: basic().id, deckId: 1, fields: ['', 'back'], ensureCard: true });
+    expect(cards(noteId).map((c) => c.ord)).toEqual([0]);
+  });
+
+  it('refuses a note for a missing deck and leaves nothing behind', () => {
+    expect(() => addNote(col, { notetypeId: basic().id, deckId: 999, fields: ['a', 'b'] })).toThrow('deck not found: 999');
+    expect(col.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(0);
   });
 
   it('adds all or nothing in a batch', () => {
