@@ -180,7 +180,7 @@ export function clozeNumbersInFields(fields: Iterable<string>): Set<number> {
   return numbers;
 }
 
-const MATHJAX = /(\\[(\[])(.*?)(\\[\])])/gisu;
+const MATHJAX = /(\\[([])(.*?)(\\[\])])/gisu;
 
 /** Tags inside MathJax `\(…\)` / `\[…\]` are removed so clozes can be used in formulas. */
 export function stripHtmlInsideMathjax(text: string): string {
