@@ -20,14 +20,21 @@ export interface RenderCardInput {
   fields: readonly string[];
   cardOrd: number;
   tags: readonly string[];
-  /** Full name (`A::B`) of the card's home deck (its original deck if in a filtered deck). */
+  /**
+   * Full name (`A::B`) of the card's home deck (its original deck if in a filtered deck);
+   * Anki shows "(Deck)" when the deck no longer exists.
+   */
   deckName: string;
   cardFlag: number;
   /** For `{{CardID}}`; 0 for a card not yet added. */
   cardId?: number;
   /** Use the browser appearance templates (bqfmt/bafmt) when set, as the browser does. */
   browser?: boolean;
-  /** Whether a media file exists; LaTeX images that do not exist add Anki's notice. Default: none. */
+  /**
+   * Whether a media file exists. Like Anki with LaTeX generation off (the default), a LaTeX
+   * image missing from the media folder appends "LaTeX image generation is disabled…".
+   * Default: no file exists.
+   */
   hasMedia?: (filename: string) => boolean;
 }
 
