@@ -61,6 +61,7 @@ export function buildBenchProfile(collectionPath: string, notes = BENCH_NOTES): 
   const added = addNotes(col, batch);
   const cards = added.reduce((sum, note) => sum + note.cardIds.length, 0);
   const seconds = (performance.now() - start) / 1000;
+  scheduleSome(col, random);
   col.close();
   return { notesPerSecond: notes / seconds, notes, cards, dbBytes: statSync(collectionPath).size };
 }
@@ -70,4 +71,29 @@ export function benchPaths(workDir: string): { dataDir: string; profileDir: stri
   const dataDir = join(workDir, 'data');
   const profileDir = join(dataDir, 'profiles', 'Bench');
   return { dataDir, profileDir, collectionPath: join(profileDir, 'collection.sqlite'), mediaDir: join(profileDir, 'collection.media') };
+}
+
+/**
+ * Gives the profile realistic scheduling: ~40% review cards (some due today or
+ * overdue), ~5% learning, some suspended/flagged, and a revlog row per studied card.
+ */
+function scheduleSome(col: Collection, random: () => number): void {
+  const { daysElapsed: today, now } = col.timing();
+  const ids = col.prepare('SELECT id FROM cards ORDER BY id').pluck().all() as number[];
+  const review = col.prepare('UPDATE cards SET type = 2, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?, lapses = ?, flags = ? WHERE id = ?');
+  const learn = col.prepare('UPDATE cards SET type = 1, queue = 1, due = ?, left = 1, reps = 1 WHERE id = ?');
+  const revlog = col.prepare('INSERT OR IGNORE INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)');
+  col.transact(() => {
+    ids.forEach((id, i) => {
+      const r = random();
+      if (r < 0.4) {
+        const ivl = 1 + Math.floor(random() * 200);
+        review.run(random() < 0.03 ? -1 : 2, today - 5 + Math.floor(random() * 60), ivl, 1300 + Math.floor(random() * 20) * 100, 1 + Math.floor(random() * 20), Math.floor(random() * 3), i % 50 === 0 ? 1 + (i % 7) : 0, id);
+        revlog.run((now - Math.floor(random() * 30 * 86400)) * 1000 + (i % 1000), id, 1 + Math.floor(random() * 4), ivl, Math.max(1, ivl >> 1), 2500, 5000, 1);
+      } else if (r < 0.45) {
+        learn.run(now + Math.floor(random() * 3600) - 600, id);
+        revlog.run((now - 60) * 1000 - i, id, 1, -600, -60, 0, 4000, 0);
+      }
+    });
+  });
 }
