@@ -18,7 +18,13 @@ async function main(): Promise<void> {
   console.log(`AnkiConnect API: http://${engram.api.address}:${engram.api.port}/`);
   const rendererDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
   const gui = options.guiEnabled
-    ? await startWebGui(engram.hub, process.env.ENGRAM_RENDERER_DIR ?? rendererDir, engram.api.address, options.guiPort)
+    ? await startWebGui(
+        engram.hub,
+        process.env.ENGRAM_RENDERER_DIR ?? rendererDir,
+        engram.api.address,
+        options.guiPort,
+        () => engram.profiles.collection()?.mediaDir ?? null,
+      )
     : null;
   if (gui) console.log(`Engram GUI: ${gui.url}`);
   const stop = async () => {
@@ -26,6 +32,8 @@ async function main(): Promise<void> {
     await engram.close();
     process.exit(0);
   };
+  // guiExitAnki: answer the request first, then shut down like Ctrl+C.
+  engram.gui.onExit(() => setTimeout(() => void stop(), 200));
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 }

@@ -1,4 +1,4 @@
-import express from 'express';
+import express, { type Response } from 'express';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,13 +18,20 @@ export interface WebGui {
  * WebSocket. Only pages served from this very origin may open the socket, so a
  * web site in the user's browser cannot drive the GUI.
  */
-export function startWebGui(hub: BridgeHub, rendererDir: string, address: string, port: number): Promise<WebGui> {
+export function startWebGui(
+  hub: BridgeHub,
+  rendererDir: string,
+  address: string,
+  port: number,
+  mediaDir: () => string | null = () => null,
+): Promise<WebGui> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`the web GUI is not built (${rendererDir}/index.html missing): run "npm run build:renderer"`);
   }
   const app = express();
   app.disable('x-powered-by');
   app.use(express.static(rendererDir, { index: 'index.html', maxAge: 0 }));
+  app.get('/media/:name', (req, res) => sendMedia(mediaDir(), req.params.name, res));
   app.use('/media', (_req, res) => res.status(404).end());
   app.use((_req, res) => res.sendFile(join(rendererDir, 'index.html')));
   const server: Server = app.listen(port, address);
@@ -54,6 +61,26 @@ export function startWebGui(hub: BridgeHub, rendererDir: string, address: string
           }),
       });
     });
+  });
+}
+
+/** A bare file name of the media folder: no folders, no parent links, no hidden files. */
+export function isSafeMediaName(name: string): boolean {
+  return name.length > 0 && name.length <= 255 && !/[/\\\0]/.test(name) && !name.startsWith('.');
+}
+
+/**
+ * Serves one file of the active profile's media folder to the card frames. Files go out
+ * with a sandboxing CSP, so an SVG opened on its own cannot run scripts on this origin.
+ */
+function sendMedia(dir: string | null, name: string, res: Response): void {
+  if (!dir || !isSafeMediaName(name)) {
+    res.status(404).end();
+    return;
+  }
+  const headers = { 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox" };
+  res.sendFile(name, { root: dir, dotfiles: 'deny', maxAge: 0, headers }, (error) => {
+    if (error && !res.headersSent) res.status(404).end();
   });
 }
 
