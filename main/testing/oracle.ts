@@ -22,12 +22,18 @@ export function ensureOracle(): string {
   const python = oraclePython();
   if (existsSync(python)) {
     const probe = spawnSync(python, ['-c', 'import anki.buildinfo as b; print(b.version)'], { encoding: 'utf8' });
-    if (probe.status === 0 && probe.stdout.trim() === ORACLE_ANKI_VERSION) return python;
+    if (probe.status === 0 && sameVersion(probe.stdout.trim(), ORACLE_ANKI_VERSION)) return python;
   }
   const systemPython = process.env.PYTHON ?? 'python3';
   execFileSync(systemPython, ['-m', 'venv', venvDir], { stdio: 'inherit' });
   execFileSync(python, ['-m', 'pip', 'install', '--quiet', `anki==${ORACLE_ANKI_VERSION}`], { stdio: 'inherit' });
   return python;
+}
+
+/** Anki reports "26.09.3" for the PyPI release 26.9.3. */
+function sameVersion(a: string, b: string): boolean {
+  const norm = (v: string) => v.split('.').map((part) => String(Number(part))).join('.');
+  return norm(a) === norm(b);
 }
 
 /**

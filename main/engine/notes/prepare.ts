@@ -1,7 +1,7 @@
 import type { Notetype } from '../model/types';
 import { EngineError } from '../errors';
 import { canonicalTagList, joinTags } from '../text/tags';
-import { fieldChecksum, joinFields, normalizeFieldText, sortFieldText } from '../text/note-text';
+import { checksumOfStripped, joinFields, normalizeFieldText, sortFieldText } from '../text/note-text';
 
 export interface PreparedNoteText {
   fields: string[];
@@ -25,11 +25,12 @@ export function prepareNoteText(notetype: Notetype, fields: readonly string[], t
     return normalizeFieldText(f);
   });
   const canonicalTags = canonicalTagList(tags);
+  const strippedFirst = sortFieldText(normalized[0] ?? '');
   return {
     fields: normalized,
     flds: joinFields(normalized),
-    sfld: sortFieldText(normalized[notetype.sortf] ?? ''),
-    csum: fieldChecksum(normalized[0] ?? ''),
+    sfld: notetype.sortf === 0 ? strippedFirst : sortFieldText(normalized[notetype.sortf] ?? ''),
+    csum: checksumOfStripped(strippedFirst),
     tags: canonicalTags,
     tagsColumn: joinTags(canonicalTags),
   };

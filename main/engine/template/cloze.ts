@@ -176,8 +176,31 @@ export function clozeNumbersInString(text: string): Set<number> {
 
 export function clozeNumbersInFields(fields: Iterable<string>): Set<number> {
   const numbers = new Set<number>();
-  for (const field of fields) addNumbers(parseClozes(field), numbers);
+  // Most fields hold no cloze at all; skip parsing them.
+  for (const field of fields) if (field.includes('{{c')) scanClozeNumbers(field, numbers);
   return numbers;
+}
+
+/**
+ * The numbers parseClozes + addNumbers would find, without building the tree:
+ * the same open/close matching (and the same cap on open clozes), only counting.
+ */
+function scanClozeNumbers(text: string, into: Set<number>): void {
+  const open: number[][] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const opening = text.startsWith('{{c', pos) ? openClozeAt(text, pos) : undefined;
+    if (opening) {
+      if (open.length < MAX_OPEN_CLOZES) open.push(opening.ordinals);
+      pos = opening.end;
+    } else if (text.startsWith('}}', pos)) {
+      const closed = open.pop();
+      if (closed) for (const ord of closed) if (ord !== 0) into.add(ord);
+      pos += 2;
+    } else {
+      pos = nextMarker(text, pos + 1);
+    }
+  }
 }
 
 const MATHJAX = /(\\[([])(.*?)(\\[\])])/gisu;

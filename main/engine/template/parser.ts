@@ -130,11 +130,19 @@ export function parseTemplate(template: string): TemplateNode[] {
 }
 
 /** Parses a template, or returns undefined where Anki's parse would fail. */
+/** Parsed templates by source: card generation parses the same few templates for every note. */
+const parsedCache = new Map<string, TemplateNode[] | undefined>();
+
+/** Parses, or returns undefined for a template with a syntax error. Results are cached; do not mutate them. */
 export function tryParseTemplate(template: string): TemplateNode[] | undefined {
+  if (parsedCache.has(template)) return parsedCache.get(template);
+  let nodes: TemplateNode[] | undefined;
   try {
-    return parseTemplate(template);
+    nodes = parseTemplate(template);
   } catch (error) {
-    if (error instanceof TemplateSyntaxError) return undefined;
-    throw error;
+    if (!(error instanceof TemplateSyntaxError)) throw error;
   }
+  if (parsedCache.size > 1000) parsedCache.clear();
+  parsedCache.set(template, nodes);
+  return nodes;
 }

@@ -6,7 +6,11 @@ export const FIELD_SEPARATOR = '\x1f';
 /** ASCII control characters other than tab and newline are dropped from field text. */
 const CONTROL_CHARS = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
+const ASCII_PRINTABLE = /^[\t\n\x20-\x7e]*$/;
+
 export function normalizeFieldText(text: string): string {
+  // Plain ASCII (most fields) has nothing to remove and is already NFC.
+  if (ASCII_PRINTABLE.test(text)) return text;
   return text.replace(CONTROL_CHARS, '').normalize('NFC');
 }
 
@@ -25,6 +29,10 @@ export function sortFieldText(field: string): string {
 
 /** notes.csum: first 4 bytes of SHA-1 of the stripped first field, as a big-endian u32. */
 export function fieldChecksum(firstField: string): number {
-  const digest = createHash('sha1').update(stripHtmlPreservingMediaFilenames(firstField), 'utf8').digest();
-  return digest.readUInt32BE(0);
+  return checksumOfStripped(stripHtmlPreservingMediaFilenames(firstField));
+}
+
+/** fieldChecksum for text already stripped (saves a second strip when it is also the sort field). */
+export function checksumOfStripped(stripped: string): number {
+  return createHash('sha1').update(stripped, 'utf8').digest().readUInt32BE(0);
 }
