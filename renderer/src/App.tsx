@@ -3,6 +3,7 @@ import { useBridge, useBridgeQuery } from './bridge/context';
 import { NavigationProvider, useNavigation } from './navigation';
 import { registerCommand, runCommand } from './gui-commands';
 import { screens } from './screens/registry';
+import { EditOverlays, EditToolbarButtons } from './components/edit/EditOverlays';
 
 /** Routes GuiCommands from main to the registered handlers and sends the answers back. */
 function useGuiCommands() {
@@ -36,12 +37,14 @@ function Shell() {
         <strong>Engram</strong>
         <nav>
           <button type="button" onClick={() => navigate('decks')}>Decks</button>
+          <EditToolbarButtons />
         </nav>
         {info && <span className="profile">{info.profile}</span>}
       </header>
       <main>
         <Screen params={route.params ?? {}} />
       </main>
+      <EditOverlays />
     </div>
   );
 }

@@ -1,4 +1,69 @@
 import type { BridgeHub } from '../hub';
 import type { BridgeDeps } from '../handlers';
+import { addDefaults, deckOptions, notetypeInfos, tagList } from './info';
+import { addNoteFromGui, checkDuplicate, noteInfo, noteSummaries, updateNoteFromGui } from './notes';
+import { mediaDataUrls, storePastedMedia } from './media';
+import { apiPatch, renameProfile, saveTheme, settingsView, switchProfile, type SettingsDeps } from './settings';
+import { addRequestsFor } from './add-requests';
 
-export function registerEditHandlers(_hub: BridgeHub, _deps: BridgeDeps): void {}
+/** Bridge methods of the editing screens (shared/bridge/edit.ts). */
+export function registerEditHandlers(hub: BridgeHub, deps: BridgeDeps): void {
+  const col = () => deps.host.collection();
+  const requests = addRequestsFor(hub);
+
+  hub.handle('edit.decks', () => deckOptions(col()));
+  hub.handle('edit.notetypes', () => notetypeInfos(col()));
+  hub.handle('edit.tags', () => tagList(col()));
+  hub.handle('edit.addDefaults', () => addDefaults(col()));
+
+  hub.handle('note.get', ({ noteId }) => noteInfo(col(), noteId));
+  hub.handle('note.checkDuplicate', ({ notetypeId, fields, noteId }) => checkDuplicate(col(), notetypeId, fields, noteId));
+  hub.handle('note.add', (request) => {
+    const added = addNoteFromGui(col(), request);
+    if (request.guiRequestId !== undefined) requests.settle(request.guiRequestId, added.noteId);
+    return added;
+  });
+  hub.handle('note.update', ({ noteId, fields, tags }) => {
+    updateNoteFromGui(col(), noteId, fields, tags);
+    return null;
+  });
+  hub.handle('note.summary', ({ noteIds }) => noteSummaries(col(), noteIds));
+  hub.handle('add.closed', ({ guiRequestId }) => {
+    requests.settle(guiRequestId, 0);
+    return null;
+  });
+
+  hub.handle('media.store', async ({ filename, data }) => ({ filename: await storePastedMedia(col(), filename, data) }));
+  hub.handle('media.dataUrls', ({ filenames }) => mediaDataUrls(col(), filenames));
+
+  registerSettingsHandlers(hub, {
+    host: deps.host,
+    profiles: deps.profiles,
+    settings: deps.settings,
+    running: { address: deps.settings.api().webBindAddress, port: deps.settings.api().webBindPort },
+  });
+}
+
+function registerSettingsHandlers(hub: BridgeHub, deps: SettingsDeps): void {
+  hub.handle('settings.get', () => settingsView(deps));
+  hub.handle('settings.saveApi', (patch) => {
+    deps.settings.updateApi(apiPatch(patch));
+    return settingsView(deps);
+  });
+  hub.handle('settings.theme', ({ theme }) => {
+    saveTheme(deps, theme);
+    return settingsView(deps);
+  });
+  hub.handle('profiles.create', ({ name }) => {
+    deps.profiles.create(name);
+    return settingsView(deps);
+  });
+  hub.handle('profiles.rename', ({ from, to }) => {
+    renameProfile(deps, from, to);
+    return settingsView(deps);
+  });
+  hub.handle('profiles.switch', ({ name }) => {
+    switchProfile(deps, name);
+    return settingsView(deps);
+  });
+}

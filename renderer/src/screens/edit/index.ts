@@ -1,5 +1,11 @@
 import type { ComponentType } from 'react';
 import type { ScreenProps } from '../registry';
+import '../../styles/edit.css';
+import { AddCards } from './AddCards';
+import { EditNote } from './EditNote';
 
 /** Screens of the editing area (browser, add, edit, note types, settings…). */
-export const editScreens: Record<string, ComponentType<ScreenProps>> = {};
+export const editScreens: Record<string, ComponentType<ScreenProps>> = {
+  add: AddCards,
+  edit: EditNote,
+};
