@@ -4,7 +4,7 @@ import { EngineError } from '../errors';
 import { newGuid } from '../ids';
 import { requireNotetype } from '../notetypes/store';
 import { requireDeck } from '../decks/store';
-import { cardOrdsToGenerate } from '../template';
+import { cardOrdsForNewNote, cardOrdsToGenerate } from '../template';
 import { insertNewCards, reservePositions } from '../cards/create';
 import { adoptExistingCasing, registerTags } from '../tags/registry';
 import { prepareNoteText, type PreparedNoteText } from './prepare';
@@ -16,6 +16,11 @@ export interface NewNote {
   fields: readonly string[];
   tags?: readonly string[];
   guid?: string;
+  /**
+   * Anki's own add path (`ensure_not_empty`): when no template qualifies, create card 0
+   * instead of refusing the note. AnkiConnect's addNote relies on it.
+   */
+  ensureCard?: boolean;
 }
 
 export interface AddedNote {
@@ -37,15 +42,12 @@ export function prepareNewNote(col: Collection, note: NewNote): PreparedNote {
   const deck = requireDeck(col, note.deckId);
   if (deck.dyn) throw new EngineError('invalid', `cannot add cards to filtered deck "${deck.name}"`);
   const text = prepareNoteText(notetype, note.fields, note.tags ?? []);
-  const ords = cardOrdsToGenerate(notetype, text.fields);
+  const ords = note.ensureCard ? cardOrdsForNewNote(notetype, text.fields) : cardOrdsToGenerate(notetype, text.fields);
   if (!ords.length) throw new EngineError('empty', 'cannot create note because it is empty');
   return { notetype, deckId: deck.id, text, ords, guid: note.guid ?? newGuid() };
 }
 
-/**
- * Adds notes and their cards in one transaction: all or nothing. A note that
- * would generate no card is refused, as Anki refuses it.
- */
+/** Adds notes and their cards in one transaction: all or nothing. */
 export function addNotes(col: Collection, notes: readonly NewNote[]): AddedNote[] {
   const prepared = notes.map((note) => prepareNewNote(col, note));
   return col.transact(() => {
