@@ -28,6 +28,7 @@ export interface AnswerEvent {
 export interface CountsEvent {
   kind: 'counts';
   deck: number;
+  crt: number;
   nowMs: number;
   clockOk: boolean;
   timing: { daysElapsed: number; nextDayAt: number; now: number };

@@ -241,6 +241,7 @@ def counts(col, did):
     result = {
         "kind": "counts",
         "deck": did,
+        "crt": col.crt,
         "nowMs": now_ms,
         "clockOk": now_ms // 1000 == int(time.time()),
         "timing": dict(timing(col), now=now_ms // 1000),

@@ -1,0 +1,83 @@
+import type { Collection } from '../collection';
+import { EngineError } from '../errors';
+import type { CardId, CardRow, NoteId, RevlogRow } from '../model/types';
+
+/** Row access for the scheduler: cards and revlog with Anki's columns. */
+
+const CARD_COLUMNS = 'id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data';
+
+export function getCard(col: Collection, id: CardId): CardRow | undefined {
+  return col.prepare(`SELECT ${CARD_COLUMNS} FROM cards WHERE id = ?`).get(id) as CardRow | undefined;
+}
+
+export function requireCard(col: Collection, id: CardId): CardRow {
+  if (!Number.isSafeInteger(id)) throw new EngineError('invalid', `invalid card id: ${String(id)}`);
+  const card = getCard(col, id);
+  if (!card) throw new EngineError('not-found', `Card was not found: ${id}`);
+  return card;
+}
+
+/** The cards with these ids, in the order given; unknown ids are skipped. */
+export function cardsByIds(col: Collection, ids: readonly CardId[]): CardRow[] {
+  const stmt = col.prepare(`SELECT ${CARD_COLUMNS} FROM cards WHERE id = ?`);
+  const seen = new Set<number>();
+  const out: CardRow[] = [];
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const card = stmt.get(id) as CardRow | undefined;
+    if (card) out.push(card);
+  }
+  return out;
+}
+
+export function cardsWhere(col: Collection, where: string, ...params: unknown[]): CardRow[] {
+  return col.prepare(`SELECT ${CARD_COLUMNS} FROM cards WHERE ${where}`).all(...params) as CardRow[];
+}
+
+export function siblingsOf(col: Collection, card: CardRow): CardRow[] {
+  return cardsWhere(col, 'nid = ? AND id != ?', card.nid, card.id);
+}
+
+/** Writes every column of an existing card. */
+export function putCard(col: Collection, card: CardRow): void {
+  col
+    .prepare(
+      `UPDATE cards SET nid = ?, did = ?, ord = ?, mod = ?, usn = ?, type = ?, queue = ?, due = ?, ivl = ?, factor = ?,
+       reps = ?, lapses = ?, left = ?, odue = ?, odid = ?, flags = ?, data = ? WHERE id = ?`,
+    )
+    .run(
+      card.nid, card.did, card.ord, card.mod, card.usn, card.type, card.queue, card.due, card.ivl, card.factor,
+      card.reps, card.lapses, card.left, card.odue, card.odid, card.flags, card.data, card.id,
+    );
+}
+
+/** Marks a card modified now (Anki's `set_modified`) and writes it. */
+export function saveModifiedCard(col: Collection, card: CardRow): void {
+  putCard(col, { ...card, mod: col.nowSecs(), usn: -1 });
+}
+
+export function revlogForCard(col: Collection, cid: CardId): RevlogRow[] {
+  return col
+    .prepare('SELECT id, cid, usn, ease, ivl, lastIvl, factor, time, type FROM revlog WHERE cid = ? ORDER BY id')
+    .all(cid) as RevlogRow[];
+}
+
+/** Inserts a revlog row; a taken id becomes max(id) + 1, as Anki does. Returns the id used. */
+export function insertRevlog(col: Collection, row: RevlogRow): number {
+  const taken = col.prepare('SELECT 1 FROM revlog WHERE id = ?').get(row.id) !== undefined;
+  const id = taken ? (col.prepare('SELECT max(id) FROM revlog').pluck().get() as number) + 1 : row.id;
+  col
+    .prepare('INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(id, row.cid, row.usn, row.ease, row.ivl, row.lastIvl, row.factor, row.time, row.type);
+  col.ids.revlog.observe(id);
+  return id;
+}
+
+export function deleteRevlog(col: Collection, id: number): void {
+  col.prepare('DELETE FROM revlog WHERE id = ?').run(id);
+}
+
+export function noteTags(col: Collection, nid: NoteId): string | undefined {
+  return col.prepare('SELECT tags FROM notes WHERE id = ?').pluck().get(nid) as string | undefined;
+}

@@ -1,0 +1,85 @@
+import type { Collection } from '../collection';
+import { putDeckRaw } from '../decks/store';
+import { EngineError } from '../errors';
+import type { CardRow, Deck, NoteId } from '../model/types';
+import { deleteRevlog, getCard, putCard } from './card-store';
+
+/**
+ * Undo for answers: what an answer changed, kept in memory per open collection
+ * (like Anki's undo queue, it does not survive a restart).
+ */
+
+export interface NoteSnapshot {
+  id: NoteId;
+  tags: string;
+  mod: number;
+  usn: number;
+}
+
+export interface AnswerUndo {
+  /** The card before the answer. */
+  card: CardRow;
+  /** The card as the answer left it (undo refuses if it changed since). */
+  after: CardRow;
+  revlogId: number;
+  /** The deck and its parents before their counters changed. */
+  decks: Deck[];
+  /** Siblings before they were buried. */
+  siblings: CardRow[];
+  /** The note before the leech tag was added. */
+  note: NoteSnapshot | undefined;
+}
+
+const MAX_UNDO = 30;
+const stacks = new WeakMap<Collection, AnswerUndo[]>();
+
+export function pushUndo(col: Collection, entry: AnswerUndo): void {
+  const stack = stacks.get(col) ?? [];
+  stack.push(entry);
+  if (stack.length > MAX_UNDO) stack.shift();
+  stacks.set(col, stack);
+}
+
+export function noteRow(col: Collection, nid: NoteId): NoteSnapshot | undefined {
+  return col.prepare('SELECT id, tags, mod, usn FROM notes WHERE id = ?').get(nid) as NoteSnapshot | undefined;
+}
+
+/** True when an answer can be undone. */
+export function canUndoAnswer(col: Collection): boolean {
+  return (stacks.get(col)?.length ?? 0) > 0;
+}
+
+function sameRow(a: CardRow | undefined, b: CardRow): boolean {
+  return a !== undefined && (Object.keys(b) as (keyof CardRow)[]).every((k) => a[k] === b[k]);
+}
+
+/**
+ * Reverts the most recent answer: card, revlog row, deck counters, buried
+ * siblings and leech tag. Returns the restored card, or undefined when there is
+ * nothing to undo. Throws if the card was changed after the answer.
+ */
+export function undoLastAnswer(col: Collection): CardRow | undefined {
+  const stack = stacks.get(col);
+  const entry = stack?.[stack.length - 1];
+  if (!stack || !entry) return undefined;
+  if (!sameRow(getCard(col, entry.card.id), entry.after)) {
+    stack.length = 0;
+    throw new EngineError('invalid', 'cannot undo: the card was changed after it was answered');
+  }
+  stack.pop();
+  col.transact(() => {
+    putCard(col, entry.card);
+    deleteRevlog(col, entry.revlogId);
+    for (const deck of entry.decks) putDeckRaw(col, deck);
+    for (const sibling of entry.siblings) putCard(col, sibling);
+    if (entry.note) {
+      col.prepare('UPDATE notes SET tags = ?, mod = ?, usn = ? WHERE id = ?').run(entry.note.tags, entry.note.mod, entry.note.usn, entry.note.id);
+    }
+  });
+  return entry.card;
+}
+
+/** Forgets pending undo entries (e.g. when the collection is replaced). */
+export function clearAnswerUndo(col: Collection): void {
+  stacks.delete(col);
+}
