@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { FieldSearchMode } from './ast';
+import { compileUserRegex, idList, type SqlBuilder } from './builder';
+import { regexKey, PROCESS_NO_COMBINING, PROCESS_STRIP_CLOZES } from './functions';
+import { fieldsMatching, includedFieldsByNotetype, type FieldRanges } from './fields';
+import { globToRegex, globToRustRegex, RUST_DOT_ALL, RUST_NON_SPACE, toSqlLike, withoutCombining } from './text';
+import { allNotetypes } from '../notetypes/store';
+import { NotetypeKind } from '../model/types';
+import { stripHtmlPreservingMediaFilenames } from '../text/html';
+
+/** Note-side searches: text, fields, regexes, tags, duplicates (rslib sqlwriter.rs). */
+
+function processed(expr: string, bits: number): string {
+  return bits ? `engram_process_text(${expr}, ${bits})` : expr;
+}
+
+/** The `like` pattern literal for fields `range` of a note with `total` fields; the `?` spans the range. */
+function fieldPattern(total: number, range: [number, number]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < total; i++) {
+    if (i === range[0]) parts.push(`' || ? || '`);
+    else if (i < range[0] || i >= range[1]) parts.push('%');
+  }
+  return `'${parts.join('\x1f')}'`;
+}
+
+function rangeClauses(b: SqlBuilder, ctx: FieldRanges, fldsExpr: string, pattern: string): string[] {
+  return ctx.ranges.map((range) => {
+    const literal = fieldPattern(ctx.total, range);
+    b.params.push(pattern);
+    return `${fldsExpr} like ${literal} escape '\\'`;
+  });
+}
+
+/** Plain text, `nc:` and `sc:`: LIKE over the sort field and all fields (or the searchable ones). */
+export function writeUnqualified(b: SqlBuilder, text: string, noCombining: boolean, stripClozes: boolean): void {
+  let pattern = toSqlLike(text);
+  if (noCombining) pattern = withoutCombining(pattern);
+  pattern = `%${pattern}%`;
+  const bits = (noCombining ? PROCESS_NO_COMBINING : 0) | (stripClozes ? PROCESS_STRIP_CLOZES : 0);
+  const sfldExpr = bits ? processed('cast(n.sfld as text)', bits) : 'n.sfld';
+  const fldsExpr = processed('n.flds', bits);
+  if (stripClozes) {
+    const cloze = allNotetypes(b.col).filter((nt) => nt.type === NotetypeKind.Cloze);
+    const clause = cloze.length ? cloze.map((nt) => `n.mid = ${nt.id}`).join(' or ') : 'false';
+    b.write(`(${clause}) and `);
+  }
+  const included = includedFieldsByNotetype(b.col);
+  if (!included) {
+    b.write(`(${sfldExpr} like ${b.param(pattern)} escape '\\' or ${fldsExpr} like ${b.param(pattern)} escape '\\')`);
+    return;
+  }
+  const perNotetype = included.map((ctx) => {
+    const clauses = rangeClauses(b, ctx, fldsExpr, pattern);
+    if (!ctx.sortFieldExcluded) clauses.push(`${sfldExpr} like ${b.param(pattern)} escape '\\'`);
+    return `(n.mid = ${ctx.notetypeId} and (${clauses.join(' or ')}))`;
+  });
+  b.write(perNotetype.length ? `(${perNotetype.join(' or ')})` : '(false)');
+}
+
+/** `field:value`, `field:re:…`, `field:nc:…`, and the any-field names `*`, `_*`, `*_`. */
+export function writeField(b: SqlBuilder, fieldName: string, value: string, mode: FieldSearchMode): void {
+  if (fieldName === '*' || fieldName === '_*' || fieldName === '*_') {
+    const key =
+      mode === 'regex'
+        ? b.rustRegexParam(`(?i)${value}`)
+        : b.param(regexKey(new RegExp(`^${globToRegex(value, RUST_DOT_ALL)}$`, 'iv')));
+    b.write(`engram_regexp_fields(${key}, n.flds)`);
+    return;
+  }
+  if (mode === 'regex') {
+    writeSingleFieldRegex(b, fieldName, value);
+    return;
+  }
+  const testNonEmpty = value === '*' || value === '_*' || value === '*_';
+  const matched = fieldsMatching(b.col, fieldName, !testNonEmpty);
+  if (!matched.length) {
+    b.write('false');
+    return;
+  }
+  let pattern = toSqlLike(value);
+  if (mode === 'nocombining') pattern = withoutCombining(pattern);
+  const fldsExpr = mode === 'nocombining' ? processed('n.flds', PROCESS_NO_COMBINING) : 'n.flds';
+  const clauses = matched.map(
+    (ctx) => `(n.mid = ${ctx.notetypeId} and (${rangeClauses(b, ctx, fldsExpr, pattern).join(' or ')}))`,
+  );
+  b.write(`(${clauses.join(' or ')})`);
+}
+
+function writeSingleFieldRegex(b: SqlBuilder, fieldName: string, value: string): void {
+  const matched = fieldsMatching(b.col, fieldName, false);
+  if (!matched.length) {
+    b.write('false');
+    return;
+  }
+  const key = regexKey(compileUserRegex(`(?i)${value}`));
+  const clauses = matched.map((ctx) => {
+    const indices = ctx.ords.join(', ');
+    return `(n.mid = ${ctx.notetypeId} and engram_regexp_fields(${b.param(key)}, n.flds, ${indices}))`;
+  });
+  b.write(`(${clauses.join(' or ')})`);
+}
+
+/** `re:` (and `w:`): a Rust regex over all fields joined by \x1f, or over the searchable fields only. */
+export function writeRegex(b: SqlBuilder, regex: string, noCombining: boolean): void {
+  const fldsExpr = noCombining ? processed('n.flds', PROCESS_NO_COMBINING) : 'n.flds';
+  const word = noCombining ? withoutCombining(regex) : regex;
+  const key = regexKey(compileUserRegex(`(?i)${word}`));
+  const included = includedFieldsByNotetype(b.col, { forRegex: true });
+  if (!included) {
+    b.write(`engram_regexp(${b.param(key)}, ${fldsExpr})`);
+    return;
+  }
+  const clauses = included.map((ctx) => {
+    const clause =
+      ctx.ords.length === ctx.total
+        ? `engram_regexp(${b.param(key)}, ${fldsExpr})`
+        : `engram_regexp_fields(${b.param(key)}, ${[fldsExpr, ...ctx.ords].join(', ')})`;
+    return `(n.mid = ${ctx.notetypeId} and ${clause})`;
+  });
+  b.write(clauses.length ? `(${clauses.join(' or ')})` : '(false)');
+}
+
+export function writeWordBoundary(b: SqlBuilder, text: string): void {
+  writeRegex(b, `\\b${globToRustRegex(text)}\\b`, b.ctx.ignoreAccents());
+}
+
+/** Printable ASCII without wildcards, escapes or spaces: LIKE gives the same answer as the regex on ASCII tags. */
+const PLAIN_ASCII_TAG = /^[!-)+-[\]-^`-~]+$/;
+
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function writeTag(b: SqlBuilder, tag: string, mode: FieldSearchMode): void {
+  if (mode === 'regex') {
+    b.write(`engram_regexp_tags(${b.rustRegexParam(`(?i)${tag}`)}, n.tags)`);
+    return;
+  }
+  if (tag === 'none') return b.write("n.tags = ''");
+  if (tag === '*') return b.write('true');
+  if (tag.includes(' ')) return b.write('false');
+  const text = mode === 'nocombining' ? withoutCombining(tag) : tag;
+  const key = regexKey(new RegExp(` ${globToRegex(text, RUST_NON_SPACE)}(?:::| )`, 'iv'));
+  if (mode === 'nocombining') {
+    b.write(`engram_regexp(${b.param(key)}, ${processed('n.tags', PROCESS_NO_COMBINING)})`);
+    return;
+  }
+  if (!PLAIN_ASCII_TAG.test(text)) {
+    b.write(`engram_regexp(${b.param(key)}, n.tags)`);
+    return;
+  }
+  // Fast path: notes whose tags are all printable ASCII are answered by LIKE without calling JS.
+  // Params are bound in the order their `?` appear in the SQL text.
+  const slow = `engram_regexp(${b.param(key)}, n.tags)`;
+  const exact = `n.tags like ${b.param(`% ${likeEscape(text)} %`)} escape '\\'`;
+  const child = `n.tags like ${b.param(`% ${likeEscape(text)}::%`)} escape '\\'`;
+  b.write(`(case when n.tags glob '*[^ -~]*' then ${slow} else (${exact} or ${child}) end)`);
+}
+
+function checksum(text: string): number {
+  return createHash('sha1').update(text, 'utf8').digest().readUInt32BE(0);
+}
+
+/** `dupe:ntid,text`: notes of that notetype whose stripped first field equals the stripped text. */
+export function writeDupe(b: SqlBuilder, notetypeId: string, text: string): void {
+  const stripped = stripHtmlPreservingMediaFilenames(text);
+  const rows = b.col
+    .prepare("select id, flds from notes where csum = ? and mid = ?")
+    .all(checksum(stripped), BigInt(notetypeId)) as { id: number; flds: string }[];
+  const ids = rows
+    .filter((r) => stripHtmlPreservingMediaFilenames(r.flds.split('\x1f')[0] ?? '') === stripped)
+    .map((r) => r.id);
+  b.write(`n.id in ${idList(ids)}`);
+}
