@@ -6,7 +6,6 @@ import { deckById, deckByName, ensureDeck } from '../../engine/decks/store';
 import { decksInNameOrder } from '../../engine/decks/order';
 import { moveCardsToDeck } from '../../engine/decks/move-cards';
 import { removeDecksAndChildren } from '../../engine/decks/delete';
-import { deckDueCounts, dueTreeOrder } from '../../engine/decks/counts';
 import {
   cloneDeckConfig,
   configForDeck,
@@ -16,6 +15,7 @@ import {
   setDecksConfigId,
 } from '../../engine/decks/config-ops';
 import { pyInt, pyTruthy } from './decks/python';
+import { deckStats } from './decks/stats';
 
 const DEFAULT_DECK_ID = 1;
 
@@ -124,21 +124,7 @@ export const deckActions: ActionDefinition[] = [
     const col = ctx.host.collection();
     // decks.id(name) creates decks that do not exist; they then show up in the result.
     const wanted = new Set(col.transact(() => decks.map((name) => ensureDeck(col, name))));
-    const counts = deckDueCounts(col);
-    const result: Record<string, unknown> = {};
-    for (const id of dueTreeOrder(col)) {
-      const node = counts.get(id);
-      if (!node || !wanted.has(id)) continue;
-      result[String(id)] = {
-        deck_id: node.deckId,
-        name: node.name,
-        new_count: node.newCount,
-        learn_count: node.learnCount,
-        review_count: node.reviewCount,
-        total_in_deck: node.totalInDeck,
-      };
-    }
-    return result;
+    return deckStats(col, wanted);
   }),
 
   // Not in the spec. decks.get() falls back to Default for unknown or falsy ids.
