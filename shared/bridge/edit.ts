@@ -38,8 +38,14 @@ export const DEFAULT_BROWSER_COLUMNS: Record<BrowserMode, BrowserColumn[]> = {
   notes: ['noteFld', 'note', 'template', 'cardDue', 'cardIvl', 'cardEase', 'cardReps', 'cardLapses', 'noteCrt', 'noteMod', 'deck', 'noteTags'],
 };
 
-/** Question and answer are rendered per row and cannot be sorted on, as in Anki. */
-export function isSortableColumn(column: BrowserColumn): boolean {
+const NOTE_SORT_COLUMNS: readonly BrowserColumn[] = ['noteFld', 'noteCrt', 'noteMod', 'note', 'noteTags'];
+
+/**
+ * Question and answer are rendered per row and cannot be sorted on, as in Anki; in
+ * notes mode only the note's own columns sort.
+ */
+export function isSortableColumn(column: BrowserColumn, mode: BrowserMode = 'cards'): boolean {
+  if (mode === 'notes') return NOTE_SORT_COLUMNS.includes(column);
   return column !== 'question' && column !== 'answer';
 }
 
@@ -58,6 +64,8 @@ export interface BrowserRow {
   suspended: boolean;
   buried: boolean;
   marked: boolean;
+  /** The card or note was deleted after the search ran. */
+  deleted?: boolean;
 }
 
 export interface BrowserSearch {
@@ -309,6 +317,8 @@ export interface EditCommands {
   'edit.selectedNotes': [Record<string, never>, number[] | null];
   /** guiAddCards: open the Add screen with this preset. Answers true. */
   'edit.addCards': [{ preset: AddPreset; guiRequestId: number; closeAfterAdding: boolean }, boolean];
+  /** The open Add screen's note type and deck; null when it is not open. */
+  'edit.addCurrent': [Record<string, never>, { notetypeId: number; deckId: number } | null];
   /** guiAddNoteSetData: fill the open Add screen. */
   'edit.addSetData': [AddSetData, AddSetDataReply];
   /** guiEditNote: open the editor on a note. Answers true. */
@@ -324,6 +334,8 @@ export interface AddSetData {
   fields: Record<string, string>;
   tags?: string[];
   append: boolean;
+  /** Media markup (`<img …>`, `[sound:…]`) appended to fields by name after the values are applied. */
+  appendMarkup?: Record<string, string>;
 }
 
 export type AddSetDataReply = { ok: true } | { notOpen: true } | { missingField: string };

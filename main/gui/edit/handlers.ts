@@ -5,6 +5,10 @@ import { addNoteFromGui, checkDuplicate, noteInfo, noteSummaries, updateNoteFrom
 import { mediaDataUrls, storePastedMedia } from './media';
 import { apiPatch, renameProfile, saveTheme, settingsView, switchProfile, type SettingsDeps } from './settings';
 import { addRequestsFor } from './add-requests';
+import { browserConfig, saveBrowserConfig } from './browser-config';
+import { BrowserSessions } from './browser/sessions';
+import { changeDeck, changeTags, deleteSelected, selectedCardIds, selectedNoteIds, setFlag, setSuspended } from './browser/bulk';
+import type { Collection } from '../../engine/collection';
 
 /** Bridge methods of the editing screens (shared/bridge/edit.ts). */
 export function registerEditHandlers(hub: BridgeHub, deps: BridgeDeps): void {
@@ -36,6 +40,8 @@ export function registerEditHandlers(hub: BridgeHub, deps: BridgeDeps): void {
   hub.handle('media.store', async ({ filename, data }) => ({ filename: await storePastedMedia(col(), filename, data) }));
   hub.handle('media.dataUrls', ({ filenames }) => mediaDataUrls(col(), filenames));
 
+  registerBrowserHandlers(hub, col);
+
   registerSettingsHandlers(hub, {
     host: deps.host,
     profiles: deps.profiles,
@@ -66,4 +72,26 @@ function registerSettingsHandlers(hub: BridgeHub, deps: SettingsDeps): void {
     switchProfile(deps, name);
     return settingsView(deps);
   });
+}
+
+function registerBrowserHandlers(hub: BridgeHub, col: () => Collection): void {
+  const sessions = new BrowserSessions();
+  const columns = (mode: 'cards' | 'notes') => browserConfig(col()).columns[mode];
+  hub.handle('browser.config', () => browserConfig(col()));
+  hub.handle('browser.saveConfig', (patch) => saveBrowserConfig(col(), patch));
+  hub.handle('browser.search', ({ query, mode, sort, pageSize }) =>
+    sessions.search(col(), { query, mode, sort }, columns(mode), pageSize),
+  );
+  hub.handle('browser.rows', ({ searchId, offset, limit }) =>
+    sessions.rows(col(), searchId, offset, limit, (mode) => columns(mode)),
+  );
+  hub.handle('browser.ids', ({ searchId, offset, limit }) => sessions.ids(col(), searchId, offset, limit));
+  hub.handle('browser.indexOf', ({ searchId, id }) => sessions.indexOf(col(), searchId, id));
+  hub.handle('browser.noteIds', (selection) => selectedNoteIds(col(), selection));
+  hub.handle('browser.cardIds', (selection) => selectedCardIds(col(), selection));
+  hub.handle('browser.changeDeck', ({ selection, deckId }) => changeDeck(col(), selection, deckId));
+  hub.handle('browser.tags', ({ selection, tags, remove }) => changeTags(col(), selection, tags, remove));
+  hub.handle('browser.suspend', ({ selection, suspend }) => setSuspended(col(), selection, suspend));
+  hub.handle('browser.flag', ({ selection, flag }) => setFlag(col(), selection, flag));
+  hub.handle('browser.delete', ({ selection }) => deleteSelected(col(), selection));
 }

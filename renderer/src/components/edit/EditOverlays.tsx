@@ -32,6 +32,7 @@ function useEditCommands(): void {
         else navigate('add', { preset, guiRequestId, closeAfterAdding });
         return true;
       }),
+      onCommand('edit.addCurrent', () => slots.add?.current() ?? null),
       onCommand('edit.addSetData', (data) => slots.add?.setData(data) ?? { notOpen: true }),
       onCommand('edit.editNote', ({ noteId }) => {
         navigate('edit', { noteId, nonce: ++nonce });

@@ -135,6 +135,10 @@ export function AddCards({ params }: ScreenProps) {
         }
         fields[field.ord] = data.append ? `${fields[field.ord] ?? ''}${value}` : value;
       }
+      for (const [name, markup] of Object.entries(data.appendMarkup ?? {})) {
+        const field = nt.fields.find((f) => f.name === name);
+        if (field) fields[field.ord] = `${fields[field.ord] ?? ''}${markup}`;
+      }
       const tags = data.tags === undefined ? next.tags : data.append ? mergeTagText(next.tags, data.tags) : data.tags.join(' ');
       setDraft({ ...next, fields, tags });
       return { ok: true };
@@ -145,6 +149,10 @@ export function AddCards({ params }: ScreenProps) {
   useEffect(() => {
     const handle = {
       setData,
+      current: () => {
+        const d = draftRef.current;
+        return d ? { notetypeId: d.notetypeId, deckId: d.deckId } : null;
+      },
       reset: (preset: AddPreset, id: number, closeAfterAdding: boolean) => {
         if (guiRequest.current && guiRequest.current.id !== id) releaseRequest();
         guiRequest.current = { id, closeAfterAdding };

@@ -7,6 +7,7 @@ import type { BrowserSort } from '../../../../shared/bridge/edit';
  */
 export interface AddScreenHandle {
   setData(data: AddSetData): AddSetDataReply;
+  current(): { notetypeId: number; deckId: number } | null;
   reset(preset: AddPreset, guiRequestId: number, closeAfterAdding: boolean): void;
 }
 
