@@ -3,6 +3,7 @@ import { p } from '../params';
 import { cardModTimes, cardsByIds, noteIdsOfCards, requireCard } from '../../engine/cards/query';
 import { checkEaseFactor, setEaseFactors } from '../../engine/cards/values';
 import { CardQueue } from '../../engine/model/types';
+import { findCards } from '../../engine/search';
 import { cardsInfo } from './cards/info';
 import { setSpecificValueOfCard } from './cards/set-value';
 import { addonSuspend } from './cards/suspend';
@@ -11,6 +12,10 @@ const cardIds = () => p.array(p.id());
 
 /** Card actions other than scheduling (answerCards, areDue, getIntervals, forget/relearn live elsewhere). */
 export const cardActions: ActionDefinition[] = [
+  action('findCards', { query: p.optional(p.nullable(p.string()), null) }, (ctx, { query }) =>
+    query === null ? [] : findCards(ctx.host.collection(), query),
+  ),
+
   action('cardsToNotes', { cards: cardIds() }, (ctx, { cards }) => noteIdsOfCards(ctx.host.collection(), cards)),
 
   action('cardsModTime', { cards: cardIds() }, (ctx, { cards }) => {

@@ -62,7 +62,10 @@ describe('cardsInfo', () => {
     });
     expect(first.mod).toBe(row(cardId!).mod);
     expect(first.due).toBe(row(cardId!).due);
-    expect(Array.isArray(first.nextReviews)).toBe(true);
+    // New card, default preset: learning steps 1m 10m, graduating 1d, easy 4d (fuzzed).
+    const labels = first.nextReviews as string[];
+    expect(labels.slice(0, 3)).toEqual(['<1m', '<6m', '<10m']);
+    expect(labels[3]).toMatch(/^[345]d$/);
     expect(info[1]).toMatchObject({
       cardId: secondCard,
       fieldOrder: 1,
@@ -89,6 +92,15 @@ describe('cardsInfo', () => {
     expect(info).toMatchObject({ deckName: 'Japanese::JLPT N3', flags: 3 });
   });
 
+  it('describes the next intervals of a review card', async () => {
+    const { cardIds } = add('Basic', ['review next', 'b']);
+    setColumns(cardIds[0]!, `type = 2, queue = 2, ivl = 10, factor = 2500, due = ${col.timing().daysElapsed}`);
+    const [info] = await server.call<{ nextReviews: string[] }[]>('cardsInfo', { cards: cardIds });
+    expect(info!.nextReviews).toHaveLength(4);
+    expect(info!.nextReviews[0]).toBe('<10m');
+    expect(info!.nextReviews.slice(1).every((label) => /^\d+(\.\d)?(d|mo)$/.test(label))).toBe(true);
+  });
+
   it('renders [sound:] as av placeholders and {{Tags}}', async () => {
     const { cardIds } = add('Basic', ['hello[sound:a.mp3]', 'back[sound:b.mp3]']);
     const [info] = await server.call<{ question: string; answer: string }[]>('cardsInfo', { cards: cardIds });
@@ -100,6 +112,28 @@ describe('cardsInfo', () => {
     expect((await server.envelope('cardsInfo', { cards: 'abc' })).error).toContain("'cards'");
     expect((await server.envelope('cardsInfo', { cards: [1.5] })).error).toContain("'cards[0]'");
     expect((await server.envelope('cardsInfo', {})).error).toBe("AnkiConnect.cardsInfo() missing 1 required positional argument: 'cards'");
+  });
+});
+
+describe('findCards', () => {
+  it('finds cards by query, ascending; no query gives []', async () => {
+    const a = add('Basic (and reversed card)', ['findme alpha', 'omega'], ['findtag']);
+    const b = add('Basic', ['findme beta', 'b'], ['findtag']);
+    const expected = [...a.cardIds, ...b.cardIds].sort((x, y) => x - y);
+    expect(await server.envelope('findCards', { query: 'tag:findtag' })).toEqual({ result: expected, error: null });
+    expect(await server.call('findCards', { query: `nid:${b.noteId}` })).toEqual(b.cardIds);
+    expect(await server.call('findCards', { query: 'findme card:2' })).toEqual([a.cardIds[1]]);
+    expect(await server.call('findCards', {})).toEqual([]);
+    expect(await server.call('findCards', { query: null })).toEqual([]);
+    const all = await server.call<number[]>('findCards', { query: '' });
+    expect(all).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('reports invalid searches as an error', async () => {
+    const reply = await server.envelope('findCards', { query: '(unclosed' });
+    expect(reply.result).toBeNull();
+    expect(reply.error).toMatch(/^Invalid search/);
+    expect((await server.envelope('findCards', { query: 5 })).error).toContain("'query'");
   });
 });
 
