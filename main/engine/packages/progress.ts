@@ -30,6 +30,11 @@ export class Progress {
 
   report(stage: PackageStage, done: number, total: number, every = 1): void {
     this.check();
+    this.inform(stage, done, total, every);
+  }
+
+  /** Reports without honouring cancellation (for steps that must not stop half-way). */
+  inform(stage: PackageStage, done: number, total: number, every = 1): void {
     if (done === 0 || done === total || done % every === 0) this.control.onProgress?.(done, total, stage);
   }
 
