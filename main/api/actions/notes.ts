@@ -13,6 +13,7 @@ import { addTagsToNotes, removeTagsFromNotes, replaceTagInNotes, setNoteTags } f
 import { pyTruthy } from './decks/python';
 import { NameLookup } from './notes/lookup';
 import { addCandidate, assertAddable, readCandidate, type Candidate } from './notes/create';
+import { PendingNotes } from './notes/batch-add';
 import { notesInfo, notesModTime } from './notes/info';
 import { pyStrListRepr, pyContains, pyItem, pyItems, pyStr } from './notes/python';
 import { readFieldUpdate, requireNoteForApi } from './notes/update';
@@ -51,7 +52,7 @@ async function addNotesAllOrNothing(ctx: ActionContext, notes: readonly unknown[
     }
   }
   return col.transact(() => {
-    const ids: number[] = [];
+    const pending = new PendingNotes(lookup);
     const errors: string[] = [];
     for (const slot of slots) {
       if ('error' in slot) {
@@ -59,13 +60,14 @@ async function addNotesAllOrNothing(ctx: ActionContext, notes: readonly unknown[
         continue;
       }
       try {
-        ids.push(addCandidate(lookup, slot.candidate));
+        pending.add(slot.candidate);
       } catch (error) {
         errors.push(errorText(error));
       }
     }
+    if (!errors.length) pending.flush();
     if (errors.length) throw new ActionError(pyStrListRepr(errors));
-    return ids;
+    return pending.ids;
   });
 }
 

@@ -53,6 +53,28 @@ describe('addNotes', () => {
     expect(counts().notes).toBe(0);
   });
 
+  it('sees notes added earlier in the same batch, whatever the scope or Unicode form', async () => {
+    const deckScope = { duplicateScope: 'deck' };
+    const reply = await server().envelope('addNotes', {
+      notes: [
+        basicNote('caf\u00e9'),
+        basicNote('cafe\u0301'),
+        basicNote('<b>x</b>', 'b', { options: deckScope }),
+        basicNote('<i>x</i>', 'b', { options: deckScope }),
+        basicNote('y', 'b', { options: { allowDuplicate: true } }),
+        basicNote('y', 'b', { options: { allowDuplicate: true } }),
+      ],
+    });
+    expect(reply.error).toBe(
+      "['cannot create note because it is a duplicate', 'cannot create note because it is a duplicate']",
+    );
+    const ok = await server().call<number[]>('addNotes', {
+      notes: [basicNote('y', 'b', { options: { allowDuplicate: true } }), basicNote('y', 'b', { options: { allowDuplicate: true } })],
+    });
+    expect(new Set(ok).size).toBe(2);
+    expect(counts().notes).toBe(2);
+  });
+
   it('rejects a non-list', async () => {
     expect((await server().envelope('addNotes', { notes: { a: 1 } })).error).toBe("parameter 'notes' must be a list, got an object");
   });

@@ -57,6 +57,7 @@ function sameChecksumNotes(col: Collection, csum: number, notetypeId: number | n
   const ids =
     notetypeId === null
       ? col.prepare('SELECT id FROM notes WHERE csum = ?').pluck().all(csum)
-      : col.prepare('SELECT id FROM notes WHERE csum = ? AND mid = ?').pluck().all(csum, notetypeId);
+      : // `+mid` keeps SQLite on the csum index (the mid index would scan the whole notetype).
+        col.prepare('SELECT id FROM notes WHERE csum = ? AND +mid = ?').pluck().all(csum, notetypeId);
   return (ids as NoteId[]).filter((id) => id !== excludeId);
 }
