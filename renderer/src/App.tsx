@@ -4,6 +4,7 @@ import { NavigationProvider, useNavigation } from './navigation';
 import { registerCommand, runCommand } from './gui-commands';
 import { screens } from './screens/registry';
 import { EditOverlays, EditToolbarButtons } from './components/edit/EditOverlays';
+import { StudyOverlays, StudyToolbarButtons } from './components/study/StudyOverlays';
 
 /** Routes GuiCommands from main to the registered handlers and sends the answers back. */
 function useGuiCommands() {
@@ -38,6 +39,7 @@ function Shell() {
         <nav>
           <button type="button" onClick={() => navigate('decks')}>Decks</button>
           <EditToolbarButtons />
+          <StudyToolbarButtons />
         </nav>
         {info && <span className="profile">{info.profile}</span>}
       </header>
@@ -45,6 +47,7 @@ function Shell() {
         <Screen params={route.params ?? {}} />
       </main>
       <EditOverlays />
+      <StudyOverlays />
     </div>
   );
 }

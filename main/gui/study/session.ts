@@ -76,7 +76,11 @@ export class ReviewSession {
     const stored = current ? sched.cardById(this.col, current.rendered.card.id) : undefined;
     const unchanged = current && stored && stored.mod === current.rendered.card.mod && stored.queue === current.rendered.card.queue;
     const stillQueued = snapshot.next && current && snapshot.next.cardId === current.rendered.card.id;
-    if (unchanged && stillQueued) return;
+    if (unchanged && stillQueued) {
+      // Same card, same side; its note may have been edited meanwhile.
+      this.rerender(current);
+      return;
+    }
     this.current = snapshot.next ? this.show(snapshot.next.cardId, snapshot.next.queue) : null;
   }
 
