@@ -4,7 +4,7 @@ import type { Collection } from '../../engine/collection';
 import type { Notetype } from '../../engine/model/types';
 import { notetypeById } from '../../engine/notetypes/store';
 import { requireNotetypeNamed } from '../../engine/notetypes/change';
-import { createNotetype } from '../../engine/notetypes/create';
+import { checkNewNotetype, createNotetype } from '../../engine/notetypes/create';
 import { addField, removeField, renameField, repositionField, requireField, setFieldOptions } from '../../engine/notetypes/fields';
 import {
   addTemplate,
@@ -78,17 +78,18 @@ const templateActions: ActionDefinition[] = [
       css: p.optional(p.nullable(p.string()), null),
       isCloze: p.optional(p.any(), false),
     },
-    (ctx, params) =>
-      notetypeJson(
-        createNotetype(ctx.host.collection(), {
-          name: params.modelName,
-          fields: params.inOrderFields,
-          // The add-on checks the counts before it reads any template.
-          templates: params.inOrderFields.length ? parseCardTemplates(params.cardTemplates) : [],
-          css: params.css,
-          cloze: pyTruthy(params.isCloze),
-        }),
-      ),
+    (ctx, params) => {
+      const col = ctx.host.collection();
+      checkNewNotetype(col, params.modelName, params.inOrderFields.length, params.cardTemplates.length);
+      const created = createNotetype(col, {
+        name: params.modelName,
+        fields: params.inOrderFields,
+        templates: parseCardTemplates(params.cardTemplates),
+        css: params.css,
+        cloze: pyTruthy(params.isCloze),
+      });
+      return notetypeJson(created);
+    },
   ),
 
   action('updateModelTemplates', { model: p.any() }, (ctx, { model: spec }) => {

@@ -157,6 +157,7 @@ describe('createModel', () => {
     );
     expect((await create({ modelName: 'Basic', inOrderFields: ['A'], cardTemplates: one })).error).toBe('Model name already exists');
     expect((await create({ modelName: 'E3', inOrderFields: ['A'], cardTemplates: [{ Back: 'x' }] })).error).toBe("'Front'");
+    expect((await create({ modelName: 'Basic', inOrderFields: ['A'], cardTemplates: [{ Back: 'x' }] })).error).toBe('Model name already exists');
     expect((await create({ modelName: 'E4', inOrderFields: ['A'], cardTemplates: [{ Front: 'no field', Back: 'x' }] })).error).toBe(
       "Card template \u20681\u2069 in note type '\u2068E4\u2069' has a problem.<br>Expected to find a field replacement on the front of the card template.",
     );
@@ -182,6 +183,15 @@ describe('createModel', () => {
     ).toBe("Card template \u20682\u2069 in note type '\u2068E7\u2069' has a problem.<br>The front side is identical to card template \u20681\u2069.");
     expect((await create({ modelName: 'E8', inOrderFields: [1], cardTemplates: one })).error).toContain("'inOrderFields[0]'");
     expect(await server.call('modelNames')).toEqual(before);
+  });
+
+  it('renames a case-insensitive clash like ModelManager.ensure_name_unique', async () => {
+    const result = await server.call<{ name: string }>('createModel', {
+      modelName: 'basic',
+      inOrderFields: ['A'],
+      cardTemplates: [{ Front: '{{A}}', Back: '{{A}}' }],
+    });
+    expect(result.name).toMatch(/^basic-[0-9a-f]{5}$/);
   });
 
   it('fixes field names like Anki and makes duplicates unique', async () => {

@@ -31,10 +31,15 @@ function uniqueName(col: Collection, name: string, nowMs: number): string {
   return candidate;
 }
 
+/** createModel's checks, in the add-on's order (before it looks inside any template). */
+export function checkNewNotetype(col: Collection, name: string, fieldCount: number, templateCount: number): void {
+  if (!fieldCount) throw new EngineError('invalid', 'Must provide at least one field for inOrderFields');
+  if (!templateCount) throw new EngineError('invalid', 'Must provide at least one card for cardTemplates');
+  if (allNotetypes(col).some((nt) => nt.name === name)) throw new EngineError('exists', 'Model name already exists');
+}
+
 export function createNotetype(col: Collection, spec: NewNotetype): Notetype {
-  if (!spec.fields.length) throw new EngineError('invalid', 'Must provide at least one field for inOrderFields');
-  if (!spec.templates.length) throw new EngineError('invalid', 'Must provide at least one card for cardTemplates');
-  if (allNotetypes(col).some((nt) => nt.name === spec.name)) throw new EngineError('exists', 'Model name already exists');
+  checkNewNotetype(col, spec.name, spec.fields.length, spec.templates.length);
   const notetype: Notetype = {
     ...emptyNotetype(uniqueName(col, spec.name, col.nowMs())),
     type: spec.cloze ? NotetypeKind.Cloze : NotetypeKind.Normal,
