@@ -24,9 +24,15 @@ function mediaLimits(ctx: ActionContext): Partial<SourceLimits> {
   return { maxSourceBytes: settings.maxMediaSourceBytes, timeoutMs: settings.webTimeout };
 }
 
-async function canAdd(ctx: ActionContext, lookup: NameLookup, note: unknown): Promise<{ canAdd: boolean; error?: string }> {
+/** The add-on builds each note inside its try block, so even a missing collection is a per-note "cannot add". */
+function lazyLookup(ctx: ActionContext): () => NameLookup {
+  let lookup: NameLookup | undefined;
+  return () => (lookup ??= new NameLookup(ctx.host.collection()));
+}
+
+async function canAdd(ctx: ActionContext, lookup: () => NameLookup, note: unknown): Promise<{ canAdd: boolean; error?: string }> {
   try {
-    assertAddable(lookup, await readCandidate(lookup, note, mediaLimits(ctx)));
+    assertAddable(lookup(), await readCandidate(lookup(), note, mediaLimits(ctx)));
     return { canAdd: true };
   } catch (error) {
     return { canAdd: false, error: errorText(error) };
@@ -94,11 +100,11 @@ export const noteActions: ActionDefinition[] = [
 
   // Not in the spec. Any failure is false. Media is stored, as the add-on does.
   action('canAddNote', { note: p.any() }, async (ctx, { note }) => {
-    return (await canAdd(ctx, new NameLookup(ctx.host.collection()), note)).canAdd;
+    return (await canAdd(ctx, lazyLookup(ctx), note)).canAdd;
   }),
 
   action('canAddNotes', { notes: p.array(p.any()) }, async (ctx, { notes }) => {
-    const lookup = new NameLookup(ctx.host.collection());
+    const lookup = lazyLookup(ctx);
     const out: boolean[] = [];
     for (const note of notes) out.push((await canAdd(ctx, lookup, note)).canAdd);
     return out;
@@ -106,11 +112,11 @@ export const noteActions: ActionDefinition[] = [
 
   // Not in the spec.
   action('canAddNoteWithErrorDetail', { note: p.any() }, (ctx, { note }) =>
-    canAdd(ctx, new NameLookup(ctx.host.collection()), note),
+    canAdd(ctx, lazyLookup(ctx), note),
   ),
 
   action('canAddNotesWithErrorDetail', { notes: p.array(p.any()) }, async (ctx, { notes }) => {
-    const lookup = new NameLookup(ctx.host.collection());
+    const lookup = lazyLookup(ctx);
     const out: { canAdd: boolean; error?: string }[] = [];
     for (const note of notes) out.push(await canAdd(ctx, lookup, note));
     return out;

@@ -132,6 +132,34 @@ describe('findNotes', () => {
   });
 });
 
+describe('errors outside the notes themselves', () => {
+  it('a malformed search is an error, not a crash', async () => {
+    const reply = await server().envelope('findNotes', { query: '(unbalanced' });
+    expect(reply.result).toBeNull();
+    expect(reply.error).toMatch(/\S/);
+    expect((await server().envelope('notesInfo', { query: '(unbalanced' })).error).toBe(reply.error);
+  });
+
+  it('every note action answers "collection is not available" without a profile', async () => {
+    server().engram.profiles.close();
+    for (const [name, params] of [
+      ['addNote', { note: basicNote('a') }],
+      ['addNotes', { notes: [basicNote('a')] }],
+      ['notesInfo', { notes: [1] }],
+      ['findNotes', { query: '' }],
+      ['getTags', {}],
+      ['updateNoteFields', { note: { id: 1, fields: {} } }],
+    ] as const) {
+      expect(await server().envelope(name, params)).toEqual({ result: null, error: 'collection is not available' });
+    }
+    // canAdd* build each note inside the add-on's try block: the failure is per note.
+    expect(await server().call('canAddNotesWithErrorDetail', { notes: [basicNote('a')] })).toEqual([
+      { canAdd: false, error: 'collection is not available' },
+    ]);
+    expect(await server().call('canAddNote', { note: basicNote('a') })).toBe(false);
+  });
+});
+
 describe('a Yomitan-style lookup', () => {
   it('checks 20 candidates, looks up the duplicates with multi findNotes, then reads them with notesInfo', async () => {
     await server().call('createDeck', { deck: 'Mining' });
