@@ -25,7 +25,8 @@ export interface AnswerResult {
   buried: CardId[];
 }
 
-function currentDeckOf(deck: Deck): CurrentDeck {
+/** How the deck a card sits in affects answering (filtered decks: rescheduling or preview). */
+export function currentDeckOf(deck: Deck): CurrentDeck {
   const filtered = deck.dyn === 1;
   const secs = (v: unknown) => (typeof v === 'number' && v > 0 ? Math.trunc(v) : 0);
   return {

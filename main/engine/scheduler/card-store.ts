@@ -1,6 +1,7 @@
 import type { Collection } from '../collection';
 import { EngineError } from '../errors';
 import type { CardId, CardRow, NoteId, RevlogRow } from '../model/types';
+import { parseCardData, serializeCardData } from './card-data';
 
 /** Row access for the scheduler: cards and revlog with Anki's columns. */
 
@@ -39,7 +40,10 @@ export function siblingsOf(col: Collection, card: CardRow): CardRow[] {
   return cardsWhere(col, 'nid = ? AND id != ?', card.nid, card.id);
 }
 
-/** Writes every column of an existing card. */
+/**
+ * Writes every column of an existing card. `data` is re-serialised the way
+ * Anki writes it on every card update (unknown keys dropped, floats rounded).
+ */
 export function putCard(col: Collection, card: CardRow): void {
   col
     .prepare(
@@ -48,7 +52,7 @@ export function putCard(col: Collection, card: CardRow): void {
     )
     .run(
       card.nid, card.did, card.ord, card.mod, card.usn, card.type, card.queue, card.due, card.ivl, card.factor,
-      card.reps, card.lapses, card.left, card.odue, card.odid, card.flags, card.data, card.id,
+      card.reps, card.lapses, card.left, card.odue, card.odid, card.flags, serializeCardData(parseCardData(card.data)), card.id,
     );
 }
 

@@ -33,6 +33,8 @@ export interface WorldPlan {
     | { op: 'answer'; card: [number, number]; rating: number; ms: number }
     | { op: 'advance'; days: number }
     | { op: 'counts'; deck: number }
+    | { op: 'filter'; name: string; search: string; limit: number; order: number; resched: boolean; previewAgainSecs: number; previewHardSecs: number; previewGoodSecs: number }
+    | { op: 'emptyFilter' }
   >;
 }
 
@@ -100,6 +102,11 @@ function randomPreset(rng: Prng, fsrs: boolean): Record<string, unknown> {
     },
     maxTaken: rng.pick([5, 20, 60]),
     buryInterdayLearning: rng.chance(0.3),
+    newMix: rng.int(0, 2),
+    interdayLearningMix: rng.int(0, 2),
+    reviewOrder: rng.pick([0, 0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 12]),
+    newSortOrder: rng.int(0, 4),
+    newGatherPriority: rng.int(0, 5),
   };
   if (fsrs) {
     const kind = rng.int(0, 3);
@@ -232,8 +239,26 @@ export function buildPlan(options: PlanOptions): WorldPlan[] {
       notes.push({ deck: rng.int(0, decks.length - 1), cards: [randomCard(rng, fsrs), rng.chance(0.7) ? randomCard(rng, fsrs) : null] });
     }
     const ops: WorldPlan['ops'] = [];
+    let filtering = false;
     for (let day = 0; day < options.days; day++) {
       ops.push({ op: 'counts', deck: rng.int(0, decks.length - 1) });
+      if (filtering && rng.chance(0.5)) {
+        ops.push({ op: 'emptyFilter' });
+        filtering = false;
+      } else if (!filtering && rng.chance(0.4)) {
+        ops.push({
+          op: 'filter',
+          name: `Filtered ${day}`,
+          search: rng.pick(['deck:Beta', 'is:due', 'deck:Alpha*', 'is:learn', 'is:new', '-is:new']),
+          limit: rng.int(5, 60),
+          order: rng.pick([0, 2, 3, 4, 5, 6, 7]),
+          resched: rng.chance(0.6),
+          previewAgainSecs: rng.pick([0, 60, 600]),
+          previewHardSecs: rng.pick([0, 600, 3600]),
+          previewGoodSecs: rng.pick([0, 0, 86_400]),
+        });
+        filtering = true;
+      }
       for (let a = 0; a < options.answersPerDay; a++) {
         ops.push({ op: 'answer', card: [rng.int(0, notes.length - 1), rng.int(0, 1)], rating: randomRating(rng), ms: rng.int(0, 90_000) });
         if (rng.chance(0.01)) ops.push({ op: 'counts', deck: rng.int(0, decks.length - 1) });

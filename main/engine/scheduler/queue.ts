@@ -55,6 +55,11 @@ function activeDecks(col: Collection, root: Deck): Deck[] {
   return decksInNameOrder(col).filter((d) => d.id === root.id || foldCase(d.name).startsWith(prefix));
 }
 
+/** Ascending; safe with infinities (which stand for SQL NULL). */
+function cmp(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function compareBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -64,7 +69,8 @@ function reviewComparator(order: number, fsrs: boolean, today: number, deckRank:
   const random = (a: CardRow, b: CardRow) => compareBig(fnvHashI64(a.id, a.mod), fnvHashI64(b.id, b.mod));
   const difficulty = (c: CardRow) => parseCardData(c.data).d ?? -Infinity;
   const deck = (c: CardRow) => deckRank.get(c.did) ?? 0;
-  const overdueness = (c: CardRow) => -(1 + (today - c.due + 0.001) / c.ivl);
+  // SQL's x/0 is NULL, which sorts first.
+  const overdueness = (c: CardRow) => (c.ivl === 0 ? -Infinity : -(1 + (today - c.due + 0.001) / c.ivl));
   const keys: Array<(a: CardRow, b: CardRow) => number> = [];
   switch (order) {
     case 0:
@@ -83,10 +89,10 @@ function reviewComparator(order: number, fsrs: boolean, today: number, deckRank:
       keys.push((a, b) => b.ivl - a.ivl);
       break;
     case 5:
-      keys.push(fsrs ? (a, b) => difficulty(b) - difficulty(a) : (a, b) => a.factor - b.factor);
+      keys.push(fsrs ? (a, b) => cmp(difficulty(b), difficulty(a)) : (a, b) => a.factor - b.factor);
       break;
     case 6:
-      keys.push(fsrs ? (a, b) => difficulty(a) - difficulty(b) : (a, b) => b.factor - a.factor);
+      keys.push(fsrs ? (a, b) => cmp(difficulty(a), difficulty(b)) : (a, b) => b.factor - a.factor);
       break;
     case 9:
       keys.push((a, b) => a.nid - b.nid, (a, b) => a.ord - b.ord);
@@ -95,7 +101,7 @@ function reviewComparator(order: number, fsrs: boolean, today: number, deckRank:
       keys.push((a, b) => b.nid - a.nid, (a, b) => a.ord - b.ord);
       break;
     case 12:
-      if (!fsrs) keys.push((a, b) => overdueness(a) - overdueness(b));
+      if (!fsrs) keys.push((a, b) => cmp(overdueness(a), overdueness(b)));
       break;
     default:
       // Random (8) and the FSRS retrievability orders fall back to the random key.

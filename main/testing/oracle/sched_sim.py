@@ -15,6 +15,7 @@ Fuzz is off (ANKI_TEST_MODE), the local zone is fixed so the local hour is not 2
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -256,9 +257,35 @@ def counts(col, did):
     return result
 
 
+def build_filtered(col, spec):
+    did = col.decks.new_filtered(spec["name"])
+    deck = col.decks.get(did)
+    deck["terms"] = [[spec["search"], spec["limit"], spec.get("order", 0)]]
+    deck["resched"] = spec["resched"]
+    for key in ("previewAgainSecs", "previewHardSecs", "previewGoodSecs"):
+        if key in spec:
+            deck[key] = spec[key]
+    col.decks.save(deck)
+    col.sched.rebuild_filtered_deck(did)
+    reset_caches(col)
+    return {"kind": "filter", "deckId": did, "cards": all_cards(col), "decks": all_decks(col)}
+
+
+def empty_filtered(col, did):
+    col.sched.empty_filtered_deck(did)
+    reset_caches(col)
+    return {"kind": "emptyFilter", "deckId": did, "cards": all_cards(col), "decks": all_decks(col)}
+
+
+def all_decks(col):
+    return [col.decks.get(d) for d in sorted(d.id for d in col.decks.all_names_and_ids())]
+
+
 def run_world(world):
-    tmp = tempfile.mkdtemp()
+    # a RAM disk when there is one: every answer commits
+    tmp = tempfile.mkdtemp(dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
     col = Collection(os.path.join(tmp, "collection.anki2"))
+    col.db.execute("pragma synchronous = off")
     try:
         deck_ids, note_cards = setup_world(col, world)
         initial = {
@@ -273,6 +300,7 @@ def run_world(world):
             "presets": col.decks.all_config(),
         }
         events = []
+        filtered = []
         for op in world["ops"]:
             kind = op["op"]
             if kind == "answer":
@@ -283,6 +311,12 @@ def run_world(world):
                 events.append({"kind": "advance", "days": op["days"]})
             elif kind == "counts":
                 events.append(counts(col, deck_ids[op["deck"]]))
+            elif kind == "filter":
+                event = build_filtered(col, op)
+                filtered.append(event["deckId"])
+                events.append(event)
+            elif kind == "emptyFilter":
+                events.append(empty_filtered(col, filtered.pop()))
         final = {
             "crt": col.crt,
             "cards": all_cards(col),
@@ -294,6 +328,7 @@ def run_world(world):
         return {"initial": initial, "events": events, "final": final}
     finally:
         col.close()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main():
