@@ -4,7 +4,7 @@
  * from, then commit it in one transaction that rewrites notes and cards to match.
  */
 import type { Collection } from '../collection';
-import type { Notetype, NotetypeId } from '../model/types';
+import { NotetypeKind, type Notetype, type NotetypeId } from '../model/types';
 import { EngineError } from '../errors';
 import { foldCase } from '../text/fold';
 import { fieldChecksum, joinFields, sortFieldText, splitFields } from '../text';
@@ -114,7 +114,15 @@ function updateCardsForTemplates(col: Collection, draft: NotetypeDraft, original
   const park = col.prepare(`UPDATE cards SET ord = ?, mod = ?, usn = -1 WHERE ${inNotetype} AND ord = ?`);
   for (const [from, to] of moved) park.run(-1 - to, mod, ntid, from);
   col.prepare(`UPDATE cards SET ord = -1 - ord WHERE ${inNotetype} AND ord < 0`).run(ntid);
-  const notes = col.prepare('SELECT id FROM notes WHERE mid = ?').pluck().all(ntid) as number[];
+  // A normal note with a card per template has nothing to generate (Anki skips it without reading the note).
+  const notes = (
+    draft.notetype.type === NotetypeKind.Cloze
+      ? col.prepare('SELECT id FROM notes WHERE mid = ?').pluck().all(ntid)
+      : col
+          .prepare('SELECT n.id FROM notes n WHERE n.mid = ? AND (SELECT count(*) FROM cards c WHERE c.nid = n.id) < ?')
+          .pluck()
+          .all(ntid, draft.notetype.tmpls.length)
+  ) as number[];
   for (const nid of notes) generateMissingCards(col, nid);
 }
 
