@@ -104,6 +104,8 @@ describe('addNote: matching', () => {
     expect(await server().call('getNoteTags', { note: a })).toEqual(['A-tag', 'b-tag']);
     const b = await add(basicNote('b', 'b', { tags: 'one two' }));
     expect(await server().call('getNoteTags', { note: b })).toEqual(['one', 'two']);
+    const c = await add(basicNote('c', 'b', { tags: ['three four'] }));
+    expect(await server().call('getNoteTags', { note: c })).toEqual(['four', 'three']);
   });
 
   it('anki-editor sends id: 0 and extra keys: they are ignored', async () => {

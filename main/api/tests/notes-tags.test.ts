@@ -94,6 +94,14 @@ describe('replaceTags / replaceTagsInAllNotes', () => {
     expect(await tagsOf(a)).toEqual(['new', 'old::child', 'other']);
   });
 
+  it('a replacement holding a space becomes two tags, as Anki splits tags on spaces', async () => {
+    const a = await note('a', ['x']);
+    await server().call('replaceTags', { notes: [a], tag_to_replace: 'x', replace_with_tag: 'y z' });
+    expect(await tagsOf(a)).toEqual(['y', 'z']);
+    await server().call('updateNoteTags', { note: a, tags: ['p q'] });
+    expect(await tagsOf(a)).toEqual(['p', 'q']);
+  });
+
   it('replaceTagsInAllNotes touches every note that has the tag, and only those', async () => {
     const a = await note('a', ['x']);
     const b = await note('b', ['y']);

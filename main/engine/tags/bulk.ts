@@ -20,9 +20,9 @@ function writeNoteTags(col: Collection, noteId: NoteId, tags: readonly string[])
   col.prepare('UPDATE notes SET tags = ?, mod = ?, usn = -1 WHERE id = ?').run(joinTags(tags), col.nowSecs(), noteId);
 }
 
-/** Canonical tags in their registered casing; new ones are registered (Anki's canonify_tags). */
+/** Canonical tags in their registered casing; new ones are registered (Anki's canonify_tags, which splits on spaces). */
 export function canonifyTags(col: Collection, tags: readonly string[]): string[] {
-  const cased = adoptExistingCasing(col, canonicalTagList(tags));
+  const cased = adoptExistingCasing(col, canonicalTagList(tags.flatMap(splitTags)));
   registerTags(col, cased);
   return canonicalTagList(cased);
 }

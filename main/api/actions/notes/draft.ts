@@ -40,11 +40,14 @@ export function draftFromNoteObject(note: unknown, lookup: NameLookup): DraftNot
   return { notetype, deck, fields, tags };
 }
 
-/** Tags as a list of strings; a single string is read as space-separated tags, null as none. */
+/**
+ * Tags as a list of strings; a single string is read as space-separated tags, null as none.
+ * Like Anki's canonify_tags, a list item holding spaces is several tags.
+ */
 export function parseTags(value: unknown): string[] {
   if (value === null) return [];
   if (typeof value === 'string') return splitTags(value);
-  if (Array.isArray(value) && value.every((t): t is string => typeof t === 'string')) return value;
+  if (Array.isArray(value) && value.every((t): t is string => typeof t === 'string')) return value.flatMap(splitTags);
   throw new ActionError('Must provide tags as a list of strings');
 }
 
