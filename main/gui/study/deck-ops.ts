@@ -2,54 +2,40 @@ import type { Collection } from '../../engine/collection';
 import type { DeckTreeNode } from '../../../shared/bridge';
 import type { Deck, DeckId } from '../../engine/model/types';
 import { EngineError } from '../../engine/errors';
-import { deckDueCounts } from '../../engine/decks/counts';
-import { deckAndChildren, ensureDeck, renameDeck, requireDeck, saveDeck, deckByName } from '../../engine/decks/store';
-import { decksInNameOrder } from '../../engine/decks/order';
+import { deckTree, type DeckCountsNode } from './scheduler-port';
+import { deckAndChildren, deckById, deckByName, ensureDeck, renameDeck, requireDeck, saveDeck } from '../../engine/decks/store';
 import { baseName, immediateParentName, normalizeDeckName, DECK_SEPARATOR } from '../../engine/decks/name';
 import { removeDecksAndChildren } from '../../engine/decks/delete';
-import { foldCase } from '../../engine/text/fold';
 
-/** Cards per deck (own cards only). */
-function totalsByDeck(col: Collection): Map<DeckId, number> {
-  const rows = col.prepare('SELECT did, count(*) AS n FROM cards GROUP BY did').all() as { did: number; n: number }[];
-  return new Map(rows.map((r) => [r.did, r.n]));
+const DEFAULT_DECK_ID = 1;
+
+/** Anki's deck list leaves out the Default deck when it is empty, has no children and other decks exist. */
+function hideDefault(col: Collection, roots: readonly DeckCountsNode[]): boolean {
+  const node = roots.find((n) => n.deckId === DEFAULT_DECK_ID);
+  if (!node || roots.length < 2 || node.children.length) return false;
+  return col.prepare('SELECT 1 FROM cards WHERE did = ? LIMIT 1').get(DEFAULT_DECK_ID) === undefined;
 }
 
-/**
- * The deck browser's tree in Anki's order, with the due counts the scheduler's deck list
- * shows (children rolled up, daily limits applied). Anki hides an empty Default deck.
- */
+/** The deck browser's tree in Anki's order, with the scheduler's limited due counts. */
 export function studyDeckTree(col: Collection): DeckTreeNode[] {
-  const counts = deckDueCounts(col);
-  const totals = totalsByDeck(col);
-  const byName = new Map<string, DeckTreeNode>();
-  const roots: DeckTreeNode[] = [];
-  for (const deck of decksInNameOrder(col)) {
-    const due = counts.get(deck.id);
-    if (!due) continue;
-    const node: DeckTreeNode = {
-      id: deck.id,
-      name: baseName(deck.name),
-      fullName: deck.name,
-      collapsed: deck.collapsed,
-      filtered: deck.dyn === 1,
-      newCount: due.newCount,
-      learnCount: due.learnCount,
-      reviewCount: due.reviewCount,
-      totalCards: totals.get(deck.id) ?? 0,
-      children: [],
+  const roots = deckTree(col);
+  const convert = (node: DeckCountsNode): DeckTreeNode => {
+    const deck = deckById(col, node.deckId);
+    return {
+      id: node.deckId,
+      name: node.name,
+      fullName: deck?.name ?? node.name,
+      collapsed: deck?.collapsed ?? false,
+      filtered: deck?.dyn === 1,
+      newCount: node.counts.newCount,
+      learnCount: node.counts.learnCount,
+      reviewCount: node.counts.reviewCount,
+      totalCards: node.totalIncludingChildren,
+      children: node.children.map(convert),
     };
-    byName.set(foldCase(deck.name), node);
-    const parentName = immediateParentName(deck.name);
-    const parent = parentName ? byName.get(foldCase(parentName)) : undefined;
-    (parent ? parent.children : roots).push(node);
-  }
-  const addTotals = (node: DeckTreeNode): number => {
-    node.totalCards += node.children.reduce((sum, child) => sum + addTotals(child), 0);
-    return node.totalCards;
   };
-  roots.forEach(addTotals);
-  return roots;
+  const hidden = hideDefault(col, roots);
+  return roots.filter((n) => !(hidden && n.deckId === DEFAULT_DECK_ID)).map(convert);
 }
 
 export function createDeck(col: Collection, name: string): DeckId {

@@ -1,7 +1,7 @@
 import type { Collection } from '../../engine/collection';
 import type { DeckId } from '../../engine/model/types';
 import type { DeckOverviewData, StudyCounts } from '../../../shared/bridge/study';
-import { deckDueCounts } from '../../engine/decks/counts';
+import { studyQueue } from './scheduler-port';
 import { deckAndChildren, requireDeck } from '../../engine/decks/store';
 
 function deckIdsJson(col: Collection, deckId: DeckId): string {
@@ -40,8 +40,7 @@ export function deckOverview(col: Collection, deckId: DeckId): DeckOverviewData 
   const deck = requireDeck(col, deckId);
   const ids = deckIdsJson(col, deckId);
   const raw = unlimitedCounts(col, ids);
-  const limited = deckDueCounts(col).get(deckId) ?? { newCount: raw.newCount, learnCount: raw.learnCount, reviewCount: raw.reviewCount };
-  const counts = { newCount: limited.newCount, learnCount: limited.learnCount, reviewCount: limited.reviewCount };
+  const counts = studyQueue(col, deckId).counts;
   return {
     deckId,
     name: deck.name,

@@ -12,6 +12,7 @@ import { answerCard, prepareCardById } from '../../engine/scheduler/answer-card'
 import { canUndoAnswer, undoLastAnswer } from '../../engine/scheduler/undo';
 import { describeNextStates } from '../../engine/scheduler/next-intervals';
 import { getCard, putCard } from '../../engine/scheduler/card-store';
+import { deckTreeCounts, type DeckTreeNode as CountsNode } from '../../engine/scheduler/counts';
 
 export type QueueName = 'new' | 'learn' | 'review';
 
@@ -53,3 +54,23 @@ export const bury = (col: Collection, ids: CardId[]): number => buryCards(col, i
 export const suspend = (col: Collection, ids: CardId[]): number => suspendCards(col, ids);
 export const cardById = (col: Collection, id: CardId): CardRow | undefined => getCard(col, id);
 export const writeCard = (col: Collection, card: CardRow): void => putCard(col, card);
+
+export interface DeckCountsNode {
+  deckId: DeckId;
+  name: string;
+  counts: StudyCounts;
+  totalIncludingChildren: number;
+  children: DeckCountsNode[];
+}
+
+/** The deck browser's tree with the scheduler's limited counts (children rolled up). */
+export function deckTree(col: Collection): DeckCountsNode[] {
+  const convert = (node: CountsNode): DeckCountsNode => ({
+    deckId: node.deckId,
+    name: node.name,
+    counts: { newCount: node.new, learnCount: node.learn, reviewCount: node.review },
+    totalIncludingChildren: node.totalIncludingChildren,
+    children: node.children.map(convert),
+  });
+  return deckTreeCounts(col).map(convert);
+}

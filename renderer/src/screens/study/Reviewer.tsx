@@ -172,7 +172,7 @@ export function Reviewer({ params }: ScreenProps) {
         <span className="reviewer-deck">{card.deckName}</span>
         {card.flag > 0 && <span className={`flag-badge flag-${card.flag}`} aria-label={`${FLAG_NAMES[card.flag]} flag`}>⚑ {FLAG_NAMES[card.flag]}</span>}
         {card.marked && <span className="mark-badge" aria-label="Marked">★ Marked</span>}
-        {playing && <span className="audio-status" aria-live="polite">🔊 {playing}</span>}
+        {playing && <span className="audio-status" aria-live="polite">♪ {playing}</span>}
         <ReviewTimer key={cardKey} capSecs={view.maxAnswerSecs} />
       </header>
       <div className="card-area">
