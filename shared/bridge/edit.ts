@@ -97,7 +97,8 @@ export interface BrowserSelection {
 }
 
 export interface FindReplace {
-  selection: BrowserSelection;
+  /** null: every note in the collection. */
+  selection: BrowserSelection | null;
   search: string;
   replacement: string;
   regex: boolean;

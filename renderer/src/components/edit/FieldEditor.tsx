@@ -158,7 +158,10 @@ export function FieldEditor(props: FieldEditorProps) {
             title="Sticky: keep this field's content after adding"
             onClick={props.onToggleSticky}
           >
-            📌
+            <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M5 1h6l-1 5 3 3H9l-1 6-1-6H3l3-3z" fill="currentColor" />
+            </svg>
+            <span className="visually-hidden">Sticky</span>
           </button>
         )}
       </div>

@@ -3,9 +3,11 @@ import type { ScreenProps } from '../registry';
 import '../../styles/edit.css';
 import { AddCards } from './AddCards';
 import { EditNote } from './EditNote';
+import { Browser } from './browser/Browser';
 
 /** Screens of the editing area (browser, add, edit, note types, settings…). */
 export const editScreens: Record<string, ComponentType<ScreenProps>> = {
   add: AddCards,
   edit: EditNote,
+  browse: Browser,
 };

@@ -1,0 +1,484 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  BROWSER_COLUMNS,
+  isSortableColumn,
+  type BrowserColumn,
+  type BrowserConfig,
+  type BrowserMode,
+  type BrowserSearch,
+  type BrowserSearchResult,
+  type BrowserSelection,
+  type BrowserSort,
+} from '../../../../../shared/bridge/edit';
+import { useBridge } from '../../../bridge/context';
+import { useNavigation } from '../../../navigation';
+import type { ScreenProps } from '../../registry';
+import { NoteEditor } from '../../../components/edit/NoteEditor';
+import { useNoteEditing } from '../../../components/edit/useNoteEditing';
+import { errorText, useDecks, useNotetypes, useTags } from '../../../components/edit/useEditData';
+import { slots } from '../slots';
+import { BrowserTable } from './BrowserTable';
+import { useBrowserRows } from './useBrowserRows';
+import { EMPTY_SELECTION, useSelection } from './useSelection';
+import { columnLabel, FLAG_NAMES } from './columns';
+import { ChangeDeckDialog, DeleteDialog, FindReplaceDialog, ForgetDialog, RepositionDialog, TagsDialog, type FindReplaceValue } from './BulkDialogs';
+
+const FIRST_PAGE = 100;
+const DEFAULT_QUERY = 'deck:current';
+
+type Dialog = 'deck' | 'addTags' | 'removeTags' | 'reposition' | 'forget' | 'findReplace' | 'delete' | null;
+
+function routeSearch(params: Record<string, unknown>): { query: string | null; sort: BrowserSort | null } {
+  return {
+    query: typeof params.query === 'string' ? params.query : null,
+    sort: (params.sort as BrowserSort | null | undefined) ?? null,
+  };
+}
+
+/** The card browser: search, sortable virtual table, multi-select, bulk actions and an editor for the selected note. */
+export function Browser({ params }: ScreenProps) {
+  const bridge = useBridge();
+  const { navigate, back } = useNavigation();
+  const decks = useDecks();
+  const notetypes = useNotetypes();
+  const knownTags = useTags();
+  const [config, setConfig] = useState<BrowserConfig | null>(null);
+  const [queryText, setQueryText] = useState('');
+  const [active, setActive] = useState<BrowserSearch | null>(null);
+  const [result, setResult] = useState<BrowserSearchResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [deleteCount, setDeleteCount] = useState(0);
+  const [columnMenu, setColumnMenu] = useState<{ x: number; y: number } | null>(null);
+  const [scrollTo, setScrollTo] = useState({ index: -1, token: 0 });
+  const [pageSize, setPageSize] = useState(20);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const pendingSearch = useRef<Promise<unknown>>(Promise.resolve());
+
+  const rows = useBrowserRows(result?.searchId ?? null, result?.total ?? 0, result?.rows ?? []);
+  const { selection, setSelection, pick, selectAll } = useSelection(bridge, result?.searchId ?? null, rows);
+  const mode: BrowserMode = active?.mode ?? config?.mode ?? 'cards';
+  const columns = config?.columns[mode] ?? [];
+  const total = result?.total ?? 0;
+
+  /** Runs a search; the selection survives when `keep` is set (re-sorting, refreshing). */
+  const runSearch = useCallback(
+    (search: BrowserSearch, keep = false): Promise<BrowserSearchResult | null> => {
+      const run = bridge.invoke('browser.search', { ...search, pageSize: FIRST_PAGE }).then(
+        (found) => {
+          setActive({ ...search, sort: found.sort });
+          setResult(found);
+          setError(null);
+          if (!keep) setSelection(EMPTY_SELECTION);
+          setScrollTo((s) => ({ index: keep ? s.index : 0, token: s.token + 1 }));
+          return found;
+        },
+        (e: unknown) => {
+          setError(errorText(e));
+          return null;
+        },
+      );
+      pendingSearch.current = run;
+      return run;
+    },
+    [bridge, setSelection],
+  );
+
+  useEffect(() => {
+    bridge.invoke('browser.config', {}).then(setConfig, (e: unknown) => setError(errorText(e)));
+  }, [bridge]);
+
+  // The route's search (guiBrowse, history links) or the default one, once the config is known.
+  const routeKey = JSON.stringify(params);
+  const configLoaded = config !== null;
+  const configRef = useRef<BrowserConfig | null>(null);
+  useLayoutEffect(() => {
+    configRef.current = config;
+  });
+  useEffect(() => {
+    const cfg = configRef.current;
+    if (!cfg) return;
+    const { query, sort } = routeSearch(JSON.parse(routeKey) as Record<string, unknown>);
+    const text = query ?? DEFAULT_QUERY;
+    void runSearch({ query: text, mode: cfg.mode, sort: sort ?? cfg.sort[cfg.mode] }).then(() => setQueryText(text));
+  }, [configLoaded, routeKey, runSearch]);
+
+  const { invalidate } = rows;
+  useEffect(() => bridge.on('collection.changed', invalidate), [bridge, invalidate]);
+
+  // What gui* actions reach while the browser is open.
+  const state = useRef({ active, result, selection, mode });
+  useLayoutEffect(() => {
+    state.current = { active, result, selection, mode };
+  });
+  useEffect(() => {
+    const handle = {
+      search(query: string | null, sort: BrowserSort | null) {
+        const cfg = configRef.current;
+        const current = state.current.active;
+        if (!cfg) return;
+        const m = current?.mode ?? cfg.mode;
+        const text = query ?? current?.query ?? DEFAULT_QUERY;
+        setQueryText(text);
+        void runSearch({ query: text, mode: m, sort: sort ?? current?.sort ?? cfg.sort[m] });
+      },
+      async selectCard(cardId: number) {
+        await pendingSearch.current;
+        const { result: found, mode: m } = state.current;
+        if (!found) return true;
+        const id = m === 'cards' ? cardId : (await bridge.invoke('browser.noteIds', { mode: 'cards', ids: [cardId] }))[0];
+        const index = id === undefined ? -1 : await bridge.invoke('browser.indexOf', { searchId: found.searchId, id });
+        setSelection(index >= 0 && id !== undefined ? { ids: new Set([id]), anchor: index, current: index } : EMPTY_SELECTION);
+        if (index >= 0) setScrollTo((s) => ({ index, token: s.token + 1 }));
+        return true;
+      },
+      async selectedNotes() {
+        await pendingSearch.current;
+        const { selection: sel, mode: m } = state.current;
+        const ids = [...sel.ids];
+        return m === 'notes' ? ids : bridge.invoke('browser.noteIds', { mode: m, ids });
+      },
+    };
+    slots.browser = handle;
+    return () => {
+      if (slots.browser === handle) slots.browser = null;
+    };
+  }, [bridge, runSearch, setSelection]);
+
+  const selectionFor = (): BrowserSelection => ({ mode, ids: [...selection.ids] });
+  const currentRow = selection.current >= 0 ? rows.rowAt(selection.current) : undefined;
+  const editingNoteId = selection.ids.size === 1 && currentRow && selection.ids.has(currentRow.id) && !currentRow.deleted ? currentRow.noteId : null;
+  const editing = useNoteEditing(editingNoteId);
+  const editingNotetype = notetypes.list.find((n) => n.id === editing.note?.notetypeId);
+
+  const submitSearch = () => {
+    if (!active && !config) return;
+    const m = active?.mode ?? config!.mode;
+    void runSearch({ query: queryText, mode: m, sort: active?.sort ?? config!.sort[m] });
+  };
+
+  const saveConfig = async (patch: Partial<BrowserConfig>) => {
+    const saved = await bridge.invoke('browser.saveConfig', patch);
+    setConfig(saved);
+    return saved;
+  };
+
+  const sortBy = (column: BrowserColumn) => {
+    if (!active || !config || !isSortableColumn(column, mode)) return;
+    const sort = { column, descending: active.sort.column === column ? !active.sort.descending : false };
+    void saveConfig({ sort: { ...config.sort, [mode]: sort } })
+      .then(() => runSearch({ ...active, sort }, true))
+      .then((found) => found && relocate(found.searchId));
+  };
+
+  /** After re-sorting, keep the current row in view. */
+  const relocate = async (searchId: number) => {
+    const id = currentRow?.id;
+    if (id === undefined) return;
+    const index = await bridge.invoke('browser.indexOf', { searchId, id });
+    setSelection((s) => ({ ...s, anchor: index, current: index }));
+    if (index >= 0) setScrollTo((s) => ({ index, token: s.token + 1 }));
+  };
+
+  const toggleMode = async () => {
+    if (!active || !config) return;
+    const next: BrowserMode = mode === 'cards' ? 'notes' : 'cards';
+    const ids = [...selection.ids];
+    const converted = ids.length ? await bridge.invoke(next === 'notes' ? 'browser.noteIds' : 'browser.cardIds', { mode, ids }) : [];
+    const saved = await saveConfig({ mode: next });
+    await runSearch({ query: active.query, mode: next, sort: saved.sort[next] });
+    setSelection({ ids: new Set(converted), anchor: -1, current: -1 });
+  };
+
+  const toggleColumn = (column: BrowserColumn) => {
+    if (!config || !active) return;
+    const shown = config.columns[mode];
+    const next = shown.includes(column) ? shown.filter((c) => c !== column) : [...shown, column];
+    if (!next.length) return;
+    void saveConfig({ columns: { ...config.columns, [mode]: next } }).then(() => runSearch(active, true));
+  };
+
+  /** Runs a bulk action on the selection, reporting what changed. */
+  const bulk = (label: string, run: () => Promise<number>, research = false) => {
+    setDialog(null);
+    if (!selection.ids.size && label !== 'Find and Replace') {
+      setMessage('Select some rows first.');
+      return;
+    }
+    run().then(
+      (count) => {
+        setMessage(`${label}: ${count} changed.`);
+        if (research && active) void runSearch(active);
+      },
+      (e: unknown) => setMessage(`${label} failed: ${errorText(e)}`),
+    );
+  };
+
+  const openDelete = async () => {
+    if (!selection.ids.size) return;
+    const notes = await bridge.invoke('browser.noteIds', selectionFor());
+    setDeleteCount(notes.length);
+    setDialog('delete');
+  };
+
+  const toggleSuspend = () =>
+    bulk(currentRow?.suspended ? 'Unsuspend' : 'Suspend', () =>
+      bridge.invoke('browser.suspend', { selection: selectionFor(), suspend: !currentRow?.suspended }),
+    );
+
+  const toggleFlag = (flag: number) => {
+    const value = currentRow?.flag === flag ? 0 : flag;
+    bulk(value ? `Flag ${FLAG_NAMES[value]}` : 'Clear flag', () => bridge.invoke('browser.flag', { selection: selectionFor(), flag: value }));
+  };
+
+  const findReplace = (value: FindReplaceValue) =>
+    bulk('Find and Replace', () =>
+      bridge.invoke('browser.findReplace', {
+        selection: value.selectedOnly ? selectionFor() : null,
+        search: value.search,
+        replacement: value.replacement,
+        regex: value.regex,
+        matchCase: value.matchCase,
+        field: value.field,
+      }),
+    );
+
+  const onScreenKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const mod = event.ctrlKey || event.metaKey;
+    const key = event.key.toLowerCase();
+    const handled = (fn: () => void) => {
+      event.preventDefault();
+      fn();
+    };
+    if (mod && !event.altKey && key === 'f') handled(() => searchInput.current?.select());
+    else if (mod && !event.shiftKey && !event.altKey && key === 'd') handled(() => setDialog('deck'));
+    else if (mod && event.shiftKey && event.altKey && key === 'a') handled(() => setDialog('removeTags'));
+    else if (mod && event.shiftKey && key === 'a') handled(() => setDialog('addTags'));
+    else if (mod && key === 'j') handled(toggleSuspend);
+    else if (mod && /^[1-7]$/.test(event.key)) handled(() => toggleFlag(Number(event.key)));
+    else if (mod && event.shiftKey && key === 's') handled(() => setDialog('reposition'));
+    else if (mod && event.altKey && key === 'n') handled(() => setDialog('forget'));
+    else if (mod && event.altKey && key === 'f') handled(() => setDialog('findReplace'));
+    else if (mod && event.altKey && key === 't') handled(() => void toggleMode());
+    else if (mod && event.key === 'Delete') handled(() => void openDelete());
+    else if (event.key === 'Escape' && !dialog && !columnMenu) handled(() => void editing.flush().then(back));
+  };
+
+  const onTableKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = selection.current;
+    const move = (to: number) => {
+      event.preventDefault();
+      const index = Math.max(0, Math.min(total - 1, to));
+      void pick(index, { shift: event.shiftKey });
+      setScrollTo((s) => ({ index, token: s.token + 1 }));
+    };
+    if (event.key === 'ArrowDown') move(at + 1);
+    else if (event.key === 'ArrowUp') move(at < 0 ? 0 : at - 1);
+    else if (event.key === 'PageDown') move(at + pageSize);
+    else if (event.key === 'PageUp') move(at - pageSize);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(total - 1);
+    else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      void selectAll(total);
+    } else if (event.key === 'Enter' && editingNoteId !== null) {
+      event.preventDefault();
+      navigate('edit', { noteId: editingNoteId });
+    } else if (event.key === 'Delete' && !event.ctrlKey) {
+      event.preventDefault();
+      void openDelete();
+    }
+  };
+
+  const onRowMouseDown = (index: number, event: MouseEvent) => {
+    if (event.button !== 0) return;
+    void pick(index, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey });
+  };
+
+  const fieldNames = [...new Set(notetypes.list.flatMap((n) => n.fields.map((f) => f.name)))];
+  const noun = mode === 'cards' ? 'card' : 'note';
+
+  return (
+    <div className="browser" onKeyDown={onScreenKey}>
+      <div className="browser-bar">
+        <div className="mode-toggle" role="group" aria-label="Show">
+          <button type="button" aria-pressed={mode === 'cards'} onClick={() => mode !== 'cards' && void toggleMode()} title="Cards (Ctrl+Alt+T toggles)">
+            Cards
+          </button>
+          <button type="button" aria-pressed={mode === 'notes'} onClick={() => mode !== 'notes' && void toggleMode()} title="Notes (Ctrl+Alt+T toggles)">
+            Notes
+          </button>
+        </div>
+        <input
+          ref={searchInput}
+          className="search-input"
+          type="search"
+          aria-label="Search"
+          placeholder="Search (Anki syntax), Enter to run"
+          value={queryText}
+          onChange={(e) => setQueryText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              submitSearch();
+            }
+          }}
+        />
+        <button type="button" onClick={submitSearch}>
+          Search
+        </button>
+      </div>
+      {error && (
+        <p className="search-error error" role="alert" style={{ margin: '0.4rem 0.75rem' }}>
+          {error}
+        </p>
+      )}
+      <div className="browser-actions" role="toolbar" aria-label="Selected rows">
+        <button type="button" onClick={() => setDialog('deck')} title="Ctrl+D">
+          Change Deck
+        </button>
+        <button type="button" onClick={() => setDialog('addTags')} title="Ctrl+Shift+A">
+          Add Tags
+        </button>
+        <button type="button" onClick={() => setDialog('removeTags')} title="Ctrl+Alt+Shift+A">
+          Remove Tags
+        </button>
+        <button type="button" onClick={toggleSuspend} title="Ctrl+J">
+          {currentRow?.suspended ? 'Unsuspend' : 'Suspend'}
+        </button>
+        <select
+          aria-label="Flag"
+          value=""
+          disabled={mode === 'notes'}
+          onChange={(e) => e.target.value !== '' && toggleFlag(Number(e.target.value))}
+        >
+          <option value="">Flag…</option>
+          {FLAG_NAMES.map((name, flag) => (
+            <option key={flag} value={flag}>
+              {flag === 0 ? 'No flag' : `${name} (Ctrl+${flag})`}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => setDialog('reposition')} title="Ctrl+Shift+S">
+          Reposition
+        </button>
+        <button type="button" onClick={() => setDialog('forget')} title="Ctrl+Alt+N">
+          Forget
+        </button>
+        <button type="button" onClick={() => setDialog('findReplace')} title="Ctrl+Alt+F">
+          Find and Replace
+        </button>
+        <button type="button" onClick={() => void openDelete()} title="Ctrl+Delete">
+          Delete
+        </button>
+      </div>
+      <div className="browser-body">
+        <div className="browser-table">
+          <BrowserTable
+            mode={mode}
+            columns={columns}
+            total={total}
+            rows={rows}
+            selected={selection.ids}
+            current={selection.current}
+            sort={active?.sort ?? { column: 'noteFld', descending: false }}
+            scrollTo={scrollTo}
+            onRowMouseDown={onRowMouseDown}
+            onRowDoubleClick={(index) => {
+              const row = rows.rowAt(index);
+              if (row && !row.deleted) navigate('edit', { noteId: row.noteId });
+            }}
+            onKeyDown={onTableKey}
+            onSort={sortBy}
+            onHeaderMenu={(x, y) => setColumnMenu({ x, y })}
+            onPageSize={setPageSize}
+          />
+          <div className="browser-status" role="status">
+            {total} {noun}
+            {total === 1 ? '' : 's'} shown, {selection.ids.size} selected{message ? ` — ${message}` : ''}
+          </div>
+        </div>
+        <aside className="browser-pane" aria-label="Editor">
+          {editing.note && editingNotetype ? (
+            <>
+              <p className="muted note-meta">
+                {editingNotetype.name} · note {editing.note.id}
+              </p>
+              <NoteEditor
+                idPrefix="browser"
+                notetype={editingNotetype}
+                fields={editing.fields}
+                onFieldChange={editing.setField}
+                tags={editing.tags}
+                onTagsChange={editing.setTags}
+                knownTags={knownTags}
+                onBlur={() => void editing.flush()}
+              />
+            </>
+          ) : (
+            <p className="muted">{selection.ids.size > 1 ? `${selection.ids.size} ${noun}s selected.` : 'Select a row to edit its note.'}</p>
+          )}
+        </aside>
+      </div>
+      {columnMenu && (
+        <div className="modal-backdrop" style={{ background: 'transparent' }} onMouseDown={() => setColumnMenu(null)}>
+          <div
+            className="column-menu"
+            role="menu"
+            aria-label="Columns"
+            style={{ left: columnMenu.x, top: columnMenu.y }}
+            onMouseDown={(e) => e.stopPropagation()}
+            onKeyDown={(e) => e.key === 'Escape' && setColumnMenu(null)}
+          >
+            {BROWSER_COLUMNS.map((column) => (
+              <label key={column} role="menuitemcheckbox" aria-checked={columns.includes(column)}>
+                <input type="checkbox" checked={columns.includes(column)} onChange={() => toggleColumn(column)} />
+                {columnLabel(column, mode)}
+              </label>
+            ))}
+          </div>
+        </div>
+      )}
+      {dialog === 'deck' && (
+        <ChangeDeckDialog
+          decks={decks}
+          onClose={() => setDialog(null)}
+          onSubmit={(deckId) => bulk('Change Deck', () => bridge.invoke('browser.changeDeck', { selection: selectionFor(), deckId }))}
+        />
+      )}
+      {(dialog === 'addTags' || dialog === 'removeTags') && (
+        <TagsDialog
+          remove={dialog === 'removeTags'}
+          knownTags={knownTags}
+          onClose={() => setDialog(null)}
+          onSubmit={(tags) =>
+            bulk(dialog === 'removeTags' ? 'Remove Tags' : 'Add Tags', () =>
+              bridge.invoke('browser.tags', { selection: selectionFor(), tags, remove: dialog === 'removeTags' }),
+            )
+          }
+        />
+      )}
+      {dialog === 'reposition' && (
+        <RepositionDialog
+          onClose={() => setDialog(null)}
+          onSubmit={(options) => bulk('Reposition', () => bridge.invoke('browser.reposition', { selection: selectionFor(), options }))}
+        />
+      )}
+      {dialog === 'forget' && (
+        <ForgetDialog
+          onClose={() => setDialog(null)}
+          onSubmit={(options) => bulk('Forget', () => bridge.invoke('browser.forget', { selection: selectionFor(), ...options }))}
+        />
+      )}
+      {dialog === 'findReplace' && <FindReplaceDialog fieldNames={fieldNames} onClose={() => setDialog(null)} onSubmit={findReplace} />}
+      {dialog === 'delete' && (
+        <DeleteDialog
+          count={deleteCount}
+          onClose={() => setDialog(null)}
+          onSubmit={() => bulk('Delete', () => bridge.invoke('browser.delete', { selection: selectionFor() }), true)}
+        />
+      )}
+    </div>
+  );
+}
