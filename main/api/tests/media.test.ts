@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -204,6 +205,14 @@ describe('size limits, URL schemes and timeouts', () => {
     expect(reply.result).toBeNull();
     expect(reply.error).toMatch(/too large \(4096 bytes; the limit is 2048 bytes\)/);
     expect(existsSync(join(mediaDir, 'big.bin'))).toBe(false);
+  });
+
+  it('refuses paths that are not regular files without blocking', async () => {
+    expect((await store({ filename: 'dev.bin', path: '/dev/zero' })).error).toBe("not a regular file: '/dev/zero'");
+    expect((await store({ filename: 'dir.bin', path: scratch })).error).toBe(`[Errno 21] Is a directory: '${scratch}'`);
+    const fifo = join(scratch, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect((await store({ filename: 'fifo.bin', path: fifo })).error).toBe(`not a regular file: '${fifo}'`);
   });
 
   it('reports a missing path like Python', async () => {

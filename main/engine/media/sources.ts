@@ -2,7 +2,7 @@
  * Where storeMediaFile gets its bytes: base64 `data`, a server-side `path`, or an
  * http(s) `url`. Path and URL sources are size-capped; downloads time out when idle.
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { EngineError } from '../errors';
 
 export interface SourceLimits {
@@ -55,8 +55,13 @@ function tooLarge(what: string, size: number | string, limit: number): EngineErr
 export async function readPathSource(path: string, limits: SourceLimits): Promise<Buffer> {
   let handle;
   try {
+    // Checked before opening: opening a FIFO would block until something writes to it.
+    const kind = await stat(path);
+    if (kind.isDirectory()) throw new EngineError('io', `[Errno 21] Is a directory: '${path}'`);
+    if (!kind.isFile()) throw new EngineError('invalid', `not a regular file: '${path}'`);
     handle = await open(path, 'r');
   } catch (error) {
+    if (error instanceof EngineError) throw error;
     throw new EngineError('io', osErrorText(error, path));
   }
   try {
