@@ -3,6 +3,7 @@ import { miscActions, setActionNameSource } from './misc';
 import { deckActions } from './decks';
 import { noteActions } from './notes';
 import { cardActions } from './cards';
+import { cardSchedulingActions } from './card-scheduling';
 import { modelActions } from './models';
 import { mediaActions } from './media';
 import { statisticActions } from './statistics';
@@ -13,6 +14,7 @@ import { packageActions } from './packages';
 export function createRegistry(): ActionRegistry {
   const all: ActionDefinition[] = [
     ...cardActions,
+    ...cardSchedulingActions,
     ...deckActions,
     ...guiActions,
     ...mediaActions,
