@@ -115,6 +115,8 @@ function parseCardData(data: unknown): CardData {
 
 function customData(data: unknown, key: unknown): string | null {
   if (typeof data !== 'string' || !data || typeof key !== 'string') return null;
+  // Cheap rejection before parsing: no "cd" key (written plainly or with \u escapes) means no custom data.
+  if (!data.includes('"cd"') && !data.includes('\\u')) return null;
   const { cd } = parseCardData(data);
   let custom: unknown;
   try {

@@ -80,6 +80,16 @@ function f32(text: string, context: string): number {
   return value;
 }
 
+/**
+ * Anki accepts inf/NaN here but then fails in SQL ("no such column: inf"); Engram refuses
+ * them up front with the number error instead.
+ */
+function finiteF32(text: string, context: string): number {
+  const value = f32(text, context);
+  if (!Number.isFinite(value)) fail({ kind: 'invalid-number', context, provided: text });
+  return value;
+}
+
 function nonPositiveI32(text: string, context: string): number {
   const value = parseI32(text);
   if (value === undefined || value > 0) fail({ kind: 'invalid-negative-whole-number', context, provided: text });
@@ -203,9 +213,9 @@ function propertyKind(prop: string, num: string, clause: string): PropertyKind {
     case 's':
     case 'd':
     case 'r':
-      return { kind: prop, value: f32(num, clause) };
+      return { kind: prop, value: finiteF32(num, clause) };
     default:
-      if (prop.startsWith('cdn:')) return { kind: 'cdn', key: prop.slice(4), value: f32(num, clause) };
+      if (prop.startsWith('cdn:')) return { kind: 'cdn', key: prop.slice(4), value: finiteF32(num, clause) };
       return { kind: 'cds', key: prop.slice(4), value: num };
   }
 }

@@ -146,7 +146,7 @@ function writeSearch(b: SqlBuilder, node: SearchNode): void {
     case 'card-ids':
       return b.write(`c.id in (${asciiIds(node.ids, 'cid')})`);
     case 'prop':
-      return writeProp(b, node.op, node.prop, describeProp(node));
+      return writeProp(b, node.op, node.prop);
     case 'has-cd':
       return b.write(`engram_custom_data(c.data, ${b.param(node.key)}) is not null`);
     case 'preset':
@@ -157,10 +157,6 @@ function writeSearch(b: SqlBuilder, node: SearchNode): void {
 function asciiIds(ids: string, key: string): string {
   if (!/^[0-9,]+$/.test(ids)) throw searchError({ kind: 'other', info: `expected only digits and commas in ${key}:` });
   return ids;
-}
-
-function describeProp(node: SearchNode & { kind: 'prop' }): string {
-  return `${node.prop.kind}${node.op}`;
 }
 
 const SELECT: Record<SearchMode, Record<Exclude<RequiredTable, 'either'>, string>> = {

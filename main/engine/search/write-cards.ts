@@ -145,7 +145,8 @@ function floatLiteral(value: number, context: string): string {
   return formatF32(value);
 }
 
-export function writeProp(b: SqlBuilder, op: PropOperator, prop: PropertyKind, clause: string): void {
+export function writeProp(b: SqlBuilder, op: PropOperator, prop: PropertyKind): void {
+  const clause = `${prop.kind}${op}`;
   const timing = b.ctx.timing();
   switch (prop.kind) {
     case 'due': {

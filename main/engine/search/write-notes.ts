@@ -111,7 +111,8 @@ export function writeRegex(b: SqlBuilder, regex: string, noCombining: boolean): 
     b.write(`engram_regexp(${b.param(key)}, ${fldsExpr})`);
     return;
   }
-  const clauses = included.map((ctx) => {
+  // Anki writes invalid SQL for a notetype with nothing searchable; Engram lets it match nothing.
+  const clauses = included.filter((ctx) => ctx.ords.length).map((ctx) => {
     const clause =
       ctx.ords.length === ctx.total
         ? `engram_regexp(${b.param(key)}, ${fldsExpr})`

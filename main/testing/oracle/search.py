@@ -1,6 +1,6 @@
 """Differential search oracle: builds a collection from explicit rows and runs queries.
 
-stdin: {"dataset": {...}, "passes": [{"config": {...}, "queries": [...]}]}
+stdin: {"dataset": {...}, "passes": [{"config": {...}, "excludeFromSearch": {notetype: [field]}, "queries": [...]}]}
 stdout: {"timing": {...}, "ids": {...}, "passes": [[result, ...], ...]}
 A result is {"cards": [...], "notes": [...]} (sorted ids) or {"error": {"type", "message"}}.
 Queries may hold «mid:Name», «did:Deck::Name» and «dcid:Preset» placeholders for ids
@@ -10,6 +10,7 @@ that differ between engines.
 import json
 import os
 import re
+import sqlite3
 import sys
 import tempfile
 
@@ -57,15 +58,15 @@ def create_decks(col, ds):
     return deck_ids, preset_ids
 
 
-def insert_rows(col, ds, mids, dids):
-    col.db.executemany(
+def insert_rows(db, ds, mids, dids):
+    db.executemany(
         "insert into notes values (?,?,?,?,?,?,?,?,?,0,'')",
         [
             [n["id"], n["guid"], mids[n["notetype"]], n["mod"], n["usn"], n["tags"], n["flds"], n["sfld"], n["csum"]]
             for n in ds["notes"]
         ],
     )
-    col.db.executemany(
+    db.executemany(
         "insert into cards values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             [
@@ -76,7 +77,7 @@ def insert_rows(col, ds, mids, dids):
             for c in ds["cards"]
         ],
     )
-    col.db.executemany(
+    db.executemany(
         "insert into revlog values (?,?,?,?,?,?,?,?,?)",
         [[r["id"], r["cid"], r["usn"], r["ease"], r["ivl"], r["lastIvl"], r["factor"], r["time"], r["type"]] for r in ds["revlog"]],
     )
@@ -103,18 +104,27 @@ def main():
     col = Collection(path)
     mids = create_notetypes(col, ds["notetypes"])
     dids, dcids = create_decks(col, ds)
-    insert_rows(col, ds, mids, dids)
-    col.db.execute("update col set crt = ?", ds["crt"])
     col.set_config("creationOffset", ds["creationOffset"])
     col.set_config("rollover", ds["rollover"])
     col.set_config("curDeck", dids[ds["curDeck"]])
     col.close()
+    # Bulk rows go in through plain sqlite3 (one transaction); the backend's per-call proxy is slow.
+    db = sqlite3.connect(path)
+    with db:
+        insert_rows(db, ds, mids, dids)
+        db.execute("update col set crt = ?", (ds["crt"],))
+    db.close()
     col = Collection(path)
     ids = {"mid": mids, "did": dids, "dcid": dcids}
     out_passes = []
     for p in job["passes"]:
         for key, value in p.get("config", {}).items():
             col.set_config(key, value)
+        for notetype, fields in p.get("excludeFromSearch", {}).items():
+            m = col.models.by_name(notetype)
+            for f in m["flds"]:
+                f["excludeFromSearch"] = f["name"] in fields
+            col.models.update_dict(m)
         out_passes.append([run(col, substitute(q, ids)) for q in p["queries"]])
     timing = {"today": col.sched.today, "dayCutoff": col.sched.day_cutoff}
     col.close()
