@@ -5,7 +5,8 @@ import { useDarkTheme } from './theme';
 const BASE_CSS =
   'html{height:100%;}body{margin:0;padding:1em;overflow-wrap:break-word;}' +
   'img{max-width:100%;height:auto;}hr#answer{margin:1em 0;}' +
-  '.nightMode{background-color:#2f2f31;color:#e6e6e6;}.nightMode a{color:#8ab4f8;}';
+  // Night mode beats the stock `.card { color: black; background-color: white }`, as in Anki's reviewer.
+  'html body.nightMode{background-color:#2f2f31;color:#e6e6e6;}.nightMode a{color:#8ab4f8;}';
 
 const TYPE_ANSWER_CSS =
   '#typeans{font-family:monospace;}.typeGood{background:#afa;color:black;}.typeBad{background:#faa;color:black;}' +

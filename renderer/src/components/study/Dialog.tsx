@@ -63,6 +63,7 @@ export function PromptDialog({ title, label, initial = '', confirmLabel = 'OK', 
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          e.stopPropagation();
           void submit();
         }}
       >
