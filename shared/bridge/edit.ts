@@ -190,7 +190,15 @@ export interface AddNoteRequest {
   guiRequestId?: number;
 }
 
-export type StockKind = 'basic' | 'basic-reversed' | 'basic-optional-reversed' | 'basic-typing' | 'cloze' | 'image-occlusion';
+export type StockKind = 'basic' | 'basic-reversed' | 'basic-optional-reversed' | 'basic-typing' | 'cloze';
+
+export const STOCK_KINDS: { kind: StockKind; label: string }[] = [
+  { kind: 'basic', label: 'Add: Basic' },
+  { kind: 'basic-reversed', label: 'Add: Basic (and reversed card)' },
+  { kind: 'basic-optional-reversed', label: 'Add: Basic (optional reversed card)' },
+  { kind: 'basic-typing', label: 'Add: Basic (type in the answer)' },
+  { kind: 'cloze', label: 'Add: Cloze' },
+];
 
 export type NotetypeOp =
   | { kind: 'rename'; name: string }

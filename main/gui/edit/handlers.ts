@@ -9,6 +9,8 @@ import { browserConfig, saveBrowserConfig } from './browser-config';
 import { BrowserSessions } from './browser/sessions';
 import { changeDeck, changeTags, deleteSelected, selectedCardIds, selectedNoteIds, setFlag, setSuspended } from './browser/bulk';
 import type { Collection } from '../../engine/collection';
+import { addNotetype, applyNotetypeOp, deleteNotetype, previewTemplate } from './notetypes';
+import { ImportJobs } from './imports';
 
 /** Bridge methods of the editing screens (shared/bridge/edit.ts). */
 export function registerEditHandlers(hub: BridgeHub, deps: BridgeDeps): void {
@@ -41,6 +43,18 @@ export function registerEditHandlers(hub: BridgeHub, deps: BridgeDeps): void {
   hub.handle('media.dataUrls', ({ filenames }) => mediaDataUrls(col(), filenames));
 
   registerBrowserHandlers(hub, col);
+
+  hub.handle('notetype.add', ({ name, stock, cloneFrom }) => addNotetype(col(), name, stock, cloneFrom));
+  hub.handle('notetype.op', ({ notetypeId, op }) => applyNotetypeOp(col(), notetypeId, op));
+  hub.handle('notetype.delete', ({ notetypeId }) => {
+    deleteNotetype(col(), notetypeId);
+    return null;
+  });
+  hub.handle('notetype.preview', (input) => previewTemplate(col(), input));
+
+  const imports = new ImportJobs();
+  hub.handle('import.start', ({ path, options }) => ({ jobId: imports.start(col(), path, options) }));
+  hub.handle('import.status', ({ jobId }) => imports.status(jobId));
 
   registerSettingsHandlers(hub, {
     host: deps.host,

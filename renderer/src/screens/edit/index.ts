@@ -4,10 +4,16 @@ import '../../styles/edit.css';
 import { AddCards } from './AddCards';
 import { EditNote } from './EditNote';
 import { Browser } from './browser/Browser';
+import { Notetypes } from './notetypes/Notetypes';
+import { Settings } from './Settings';
+import { Import } from './Import';
 
 /** Screens of the editing area (browser, add, edit, note types, settings…). */
 export const editScreens: Record<string, ComponentType<ScreenProps>> = {
   add: AddCards,
   edit: EditNote,
   browse: Browser,
+  notetypes: Notetypes,
+  settings: Settings,
+  import: Import,
 };
