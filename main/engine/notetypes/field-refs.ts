@@ -97,8 +97,8 @@ export function updateTemplatesForFieldChanges(nt: Notetype, renames: FieldRenam
   for (const template of nt.tmpls) {
     template.qfmt = rewrite(template.qfmt, true);
     template.afmt = rewrite(template.afmt, false);
-    // Browser formats are rewritten the same way; an empty one parses to nothing and stays empty.
-    if (template.bqfmt) template.bqfmt = rewrite(template.bqfmt, true);
-    if (template.bafmt) template.bafmt = rewrite(template.bafmt, false);
+    // Browser formats too, even empty ones: Anki then gives an empty browser front `{{first field}}`.
+    template.bqfmt = rewrite(template.bqfmt, true);
+    template.bafmt = rewrite(template.bafmt, false);
   }
 }
