@@ -7,9 +7,11 @@ Input (JSON on stdin): {"cmd": "build", "dir": ...} or {"cmd": "import", "jobs":
   memory on some), review history and a filtered deck; exports it as .apkg (modern and
   legacy, whole collection with scheduling and presets), a deck .apkg without scheduling,
   and .colpkg (modern and legacy). Returns a canonical dump of the source collection.
-- import: for each job {"pkg", "kind": "apkg"|"colpkg", "dir", "options", "removeNotetypes"},
-  imports the package into a fresh collection (first removing the named stock notetypes,
-  so its stock set matches Engram's), then returns its dump and Check Database's verdict.
+- import: for each job {"pkg", "kind": "apkg"|"colpkg", "dir", "options", "removeNotetypes",
+  "upgradeScheduler"}, imports the package into a fresh collection (first removing the
+  named stock notetypes, so its stock set matches Engram's; after a .colpkg optionally
+  running the v1→v2 scheduler upgrade Engram applies on import), then returns its dump
+  and Check Database's verdict.
 """
 
 import hashlib
@@ -65,6 +67,11 @@ def day_based(queue, ctype, due):
 
 
 def dump(col):
+    # Read cards before anything computes "today": that unburies cards on a new day.
+    card_rows = col.db.all(
+        "select c.id, n.guid, c.ord, c.did, c.odid, c.type, c.queue, c.due, c.ivl, c.factor, c.reps,"
+        " c.lapses, c.left, c.odue, c.flags, c.data, c.mod from cards c join notes n on n.id = c.nid"
+    )
     today = col.sched.today
     notetypes = {nt["id"]: nt for nt in col.models.all()}
     decks = {d["id"]: d for d in col.decks.all()}
@@ -79,10 +86,7 @@ def dump(col):
         }
     cards = {}
     guid_of_card = {}
-    for row in col.db.all(
-        "select c.id, n.guid, c.ord, c.did, c.odid, c.type, c.queue, c.due, c.ivl, c.factor, c.reps,"
-        " c.lapses, c.left, c.odue, c.flags, c.data, c.mod from cards c join notes n on n.id = c.nid"
-    ):
+    for row in card_rows:
         cid, guid, ord_, did, odid, ctype, queue, due, ivl, factor, reps, lapses, left, odue, flags, data, mod = row
         key = f"{guid}/{ord_}"
         guid_of_card[cid] = key
@@ -312,6 +316,8 @@ def import_job(job):
         col.close()
         backend.import_collection_package(col_path=path, backup_path=job["pkg"], media_folder=media_dir, media_db=media_db)
         col = Collection(path)
+        if job.get("upgradeScheduler"):
+            col.upgrade_to_v2_scheduler()
         log = None
     else:
         opts = job.get("options", {})

@@ -13,6 +13,7 @@ import { deckFromLegacy, deckToEngram } from '../convert/deck';
 import { deckConfigFromLegacy, deckConfigToEngram } from '../convert/deckconfig';
 import { notetypeFromLegacy, notetypeToEngram, type NotetypeRecord } from '../convert/notetype';
 import type { AnkiCollectionMeta, AnkiConfigEntry, AnkiGrave, AnkiTag } from './model';
+import { foldCase } from '../../text/fold';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 const utf8 = new TextDecoder();
@@ -193,6 +194,16 @@ function withKeyId(key: string, value: JsonValue): JsonValue {
   return Number.isSafeInteger(id) && id !== 0 ? { ...value, id } : value;
 }
 
+function suffixDuplicates<T>(items: T[], get: (item: T) => string, set: (item: T, name: string) => void): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    let name = get(item);
+    while (seen.has(foldCase(name))) name += '_';
+    seen.add(foldCase(name));
+    set(item, name);
+  }
+}
+
 function readSchema11(col: Row, colRow: AnkiCollectionMeta['col']): AnkiCollectionMeta {
   const config: AnkiConfigEntry[] = mapEntries(parseColJson(col.conf, 'configuration')).map(([key, value]) => ({
     key, usn: 0, mtime: 0, json: stringifyJson(value),
@@ -203,6 +214,9 @@ function readSchema11(col: Row, colRow: AnkiCollectionMeta['col']): AnkiCollecti
   const decks: Deck[] = mapEntries(parseColJson(col.decks, 'decks')).map(([key, value]) =>
     deckToEngram(deckFromLegacy(withKeyId(key, value))),
   );
+  // Anki's schema-15 upgrade makes names unique by appending "_" (its order is a hash map's; ours is the file's).
+  suffixDuplicates(notetypes, (nt) => nt.name.normalize('NFC'), (nt, name) => (nt.name = name));
+  suffixDuplicates(decks, (d) => d.name, (d, name) => (d.name = name));
   const deckConfigs: DeckConfig[] = mapEntries(parseColJson(col.dconf, 'deck options')).map(([key, value]) =>
     deckConfigToEngram(deckConfigFromLegacy(withKeyId(key, value))),
   );
