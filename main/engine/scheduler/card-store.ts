@@ -32,6 +32,18 @@ export function cardsByIds(col: Collection, ids: readonly CardId[]): CardRow[] {
   return out;
 }
 
+/**
+ * The cards for these ids in the order given, duplicates included (each a
+ * snapshot taken before any change), as Anki's order-preserving card search returns them.
+ */
+export function cardsInGivenOrder(col: Collection, ids: readonly CardId[]): CardRow[] {
+  const found = new Map(cardsByIds(col, ids).map((c) => [c.id, c]));
+  return ids.flatMap((id) => {
+    const card = found.get(id);
+    return card ? [{ ...card }] : [];
+  });
+}
+
 export function cardsWhere(col: Collection, where: string, ...params: unknown[]): CardRow[] {
   return col.prepare(`SELECT ${CARD_COLUMNS} FROM cards WHERE ${where}`).all(...params) as CardRow[];
 }

@@ -41,12 +41,13 @@ export interface CountsEvent {
   lastUnburied: number | null;
 }
 
-export interface FilterEvent {
-  kind: 'filter' | 'emptyFilter';
+interface DeckSnapshot {
   deckId: number;
   cards: CardRow[];
   decks: Deck[];
 }
+
+export type FilterEvent = (DeckSnapshot & { kind: 'filter' }) | (DeckSnapshot & { kind: 'emptyFilter' });
 
 export type SimEvent = AnswerEvent | CountsEvent | FilterEvent | { kind: 'advance'; days: number };
 

@@ -280,3 +280,57 @@ export function buildPlan(options: PlanOptions): WorldPlan[] {
   }
   return worlds;
 }
+
+export type ManualOp =
+  | { op: 'setDueDate'; cards: Array<[number, number]>; days: string }
+  | { op: 'forget'; cards: Array<[number, number]>; restorePosition: boolean; resetCounts: boolean }
+  | { op: 'reposition'; cards: Array<[number, number]>; start: number; step: number; shift: boolean }
+  | { op: 'bury' | 'unbury' | 'suspend' | 'unsuspend'; cards: Array<[number, number]> }
+  | { op: 'unburyDeck'; deck: number; mode: 'all' | 'user' | 'sched' }
+  | { op: 'advance'; days: number };
+
+export interface ManualWorldPlan extends Omit<WorldPlan, 'ops'> {
+  ops: ManualOp[];
+}
+
+/** Worlds for the manual-scheduling oracle (set due date, forget, reposition, bury, suspend). */
+export function buildManualPlan(seed: number, worldCount: number, notesPerWorld: number, opsPerWorld: number): ManualWorldPlan[] {
+  const rng = new Prng(seed);
+  const worlds: ManualWorldPlan[] = [];
+  for (let w = 0; w < worldCount; w++) {
+    const fsrs = w % 2 === 1;
+    const decks: WorldPlan['decks'] = [
+      { name: 'Alpha', preset: 0 },
+      { name: 'Alpha::Child', preset: 1 },
+      { name: 'Beta', preset: 0 },
+    ];
+    const notes: WorldPlan['notes'] = [];
+    for (let n = 0; n < notesPerWorld; n++) notes.push({ deck: rng.int(0, 2), cards: [randomCard(rng, fsrs), rng.chance(0.6) ? randomCard(rng, fsrs) : null] });
+    const pickCards = (): Array<[number, number]> => {
+      const count = rng.int(1, 6);
+      return Array.from({ length: count }, () => [rng.int(0, notes.length - 1), rng.int(0, 1)] as [number, number]);
+    };
+    const ops: ManualOp[] = [];
+    for (let i = 0; i < opsPerWorld; i++) {
+      const roll = rng.int(0, 9);
+      if (roll <= 2) ops.push({ op: 'setDueDate', cards: pickCards(), days: rng.pick(['0', '1', '3!', '1-7', '10-30!', '0!']) });
+      else if (roll <= 4) ops.push({ op: 'forget', cards: pickCards(), restorePosition: rng.chance(0.6), resetCounts: rng.chance(0.4) });
+      else if (roll === 5) ops.push({ op: 'reposition', cards: pickCards(), start: rng.int(0, 50), step: rng.int(1, 3), shift: rng.chance(0.5) });
+      else if (roll === 6) ops.push({ op: rng.pick(['bury', 'suspend'] as const), cards: pickCards() });
+      else if (roll === 7) ops.push({ op: rng.pick(['unbury', 'unsuspend'] as const), cards: pickCards() });
+      else if (roll === 8) ops.push({ op: 'unburyDeck', deck: rng.int(0, 2), mode: rng.pick(['all', 'user', 'sched'] as const) });
+      else ops.push({ op: 'advance', days: rng.pick([1, 2, 5]) });
+    }
+    worlds.push({
+      name: `manual world ${w}`,
+      fsrs,
+      shortTermWithSteps: false,
+      rollover: rng.pick([4, 13]),
+      presets: [randomPreset(rng, fsrs), randomPreset(rng, fsrs)],
+      decks,
+      notes,
+      ops,
+    });
+  }
+  return worlds;
+}

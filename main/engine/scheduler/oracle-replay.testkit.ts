@@ -61,6 +61,7 @@ export function loadWorld(world: WorldResult, zoneMinutesWest: number, startMs: 
       if (config[key] !== null && config[key] !== undefined) col.setConfig(key, config[key]);
     }
     if (typeof config.lastUnburied === 'number') col.setConfig('lastUnburied', config.lastUnburied);
+    if (typeof config.nextPos === 'number') col.setConfig('nextPos', config.nextPos);
     for (const preset of init.presets) saveDeckConfig(col, preset, true);
     putDecks(col, init.decks);
     const mid = notetypeByName(col, 'Basic (and reversed card)')!.id;
