@@ -73,6 +73,8 @@ export interface WorldResult {
 
 export interface SimOutput {
   zoneMinutesWest: number;
+  /** Anki ran with its interval fuzz on (load balancer off). */
+  fuzz?: boolean;
   worlds: WorldResult[];
 }
 
@@ -160,6 +162,7 @@ export function record(tally: Tally, diff: Diff, what: string): void {
 }
 
 export interface WorldContext {
+  fuzz: boolean;
   fsrs: boolean;
   shortTermWithSteps: boolean;
   collapseTime: number;
@@ -167,9 +170,10 @@ export interface WorldContext {
   presets: Map<number, DeckConfig>;
 }
 
-export function worldContext(world: WorldResult): WorldContext {
+export function worldContext(world: WorldResult, fuzz = false): WorldContext {
   const config = world.initial.config;
   return {
+    fuzz,
     fsrs: config.fsrs === true,
     shortTermWithSteps: config.fsrsShortTermWithStepsEnabled === true,
     collapseTime: typeof config.collapseTime === 'number' ? config.collapseTime : 1200,
@@ -195,7 +199,7 @@ function inputFor(ctx: WorldContext, event: AnswerEvent): AnswerInput {
     timing: event.timing,
     fsrs: ctx.fsrs,
     fsrsShortTermWithSteps: ctx.shortTermWithSteps,
-    fuzz: false,
+    fuzz: ctx.fuzz,
     revlog: event.revlogBefore,
   };
 }

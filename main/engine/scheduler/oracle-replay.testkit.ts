@@ -155,7 +155,7 @@ function hard(diffs: string[]): Diff {
  * Replays a world's answers with `answerCard` on Engram's own database and
  * compares each answered card, then the whole database at the end.
  */
-export function replayWorld(world: WorldResult, zoneMinutesWest: number, answers: Tally, finals: Tally): void {
+export function replayWorld(world: WorldResult, zoneMinutesWest: number, answers: Tally, finals: Tally, fuzz = false): void {
   const first = world.events.find((e): e is AnswerEvent => e.kind === 'answer');
   const replay = loadWorld(world, zoneMinutesWest, first?.nowMs ?? Date.now());
   const { col, setNow } = replay;
@@ -185,7 +185,7 @@ export function replayWorld(world: WorldResult, zoneMinutesWest: number, answers
         }
         let diff: Diff;
         try {
-          const result = answerCard(col, event.cid, event.rating as Rating, { timeTakenMs: event.ms, fuzz: false });
+          const result = answerCard(col, event.cid, event.rating as Rating, { timeTakenMs: event.ms, fuzz });
           diff = mergeDiffs(cardDiff(event.after, result.card), event.revlog ? revlogDiff(event.revlog, result.revlog, fsrs) : hard([]));
           // A libm-ulp difference is not carried forward: continue from Anki's numbers.
           if (diff.hard.length === 0 && diff.soft.length) {

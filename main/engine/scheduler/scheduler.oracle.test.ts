@@ -15,9 +15,14 @@ import { checkCounts, replayWorld } from './oracle-replay.testkit';
  * machine), the deck browser and study-screen counts and the queue order at
  * recorded moments, and, replaying everything on its own database, every answer
  * and the final cards, revlog, deck counters and note tags.
+ *
+ * A second, smaller run keeps Anki's fuzz on (load balancer off): Engram's
+ * reproduction of rand's ChaCha12 StdRng must pick the same fuzzed days and
+ * learning delays.
  */
 
 const PLAN = { seed: 20269, worlds: 10, notesPerWorld: 60, days: 11, answersPerDay: 100 };
+const FUZZ_PLAN = { seed: 4242, worlds: 4, notesPerWorld: 50, days: 6, answersPerDay: 80 };
 
 function line(name: string, t: Tally): string {
   const tolerance = t.withinLibmTolerance ? ` (${t.withinLibmTolerance} of the passes within the libm tolerance)` : '';
@@ -77,5 +82,31 @@ describe('scheduler agrees with Anki 26.9.3', () => {
 
   it('differs from glibc only in rare last-digit FSRS values', () => {
     expect(pure.withinLibmTolerance).toBeLessThan(pure.passed * 0.01);
+  });
+});
+
+describe('scheduler fuzz agrees with Anki 26.9.3 (fuzz on)', () => {
+  const pure = newTally();
+  const replayed = newTally();
+  const finals = newTally();
+
+  beforeAll(() => {
+    const out = runOracle<SimOutput>('sched_sim.py', { fuzz: true, worlds: buildPlan(FUZZ_PLAN) }, 300_000);
+    for (const world of out.worlds) {
+      const ctx = worldContext(world, true);
+      for (const event of world.events) {
+        if (event.kind === 'answer') checkAnswer(ctx, event, pure);
+        else if (event.kind === 'filter' || event.kind === 'emptyFilter') applyDeckEvent(ctx, event);
+      }
+      replayWorld(world, out.zoneMinutesWest, replayed, finals, true);
+    }
+    console.log([line('fuzzed answers (pure)', pure), line('fuzzed answers replayed', replayed), line('final rows after fuzzed replay', finals)].join('\n'));
+  }, 300_000);
+
+  it('picks the same fuzzed intervals and learning delays', () => {
+    expect(pure.passed).toBeGreaterThan(1000);
+    expect(pure.failures).toEqual([]);
+    expect(replayed.failures).toEqual([]);
+    expect(finals.failures).toEqual([]);
   });
 });

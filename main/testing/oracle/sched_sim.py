@@ -9,7 +9,8 @@ Input (JSON on stdin): {"worlds": [World, ...]}. A World sets up one fresh colle
     {"op": "counts", "deck": deckIdx}   deck tree + study queue for a deck
 Output: per world the initial rows, one record per op, and the final rows.
 
-Fuzz is off (ANKI_TEST_MODE), the local zone is fixed so the local hour is not 2-4
+Fuzz is off (ANKI_TEST_MODE) unless the plan says "fuzz": true (the load balancer
+stays off either way), the local zone is fixed so the local hour is not 2-4
 (where test mode shifts the clock), and answers are kept clear of second boundaries.
 """
 
@@ -20,7 +21,6 @@ import sys
 import tempfile
 import time
 
-os.environ["ANKI_TEST_MODE"] = "1"
 
 
 def choose_zone():
@@ -331,9 +331,18 @@ def run_world(world):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def set_fuzz(enabled):
+    """Test mode turns fuzz off; Rust reads the variable on first use, after this."""
+    if enabled:
+        os.environ.pop("ANKI_TEST_MODE", None)
+    else:
+        os.environ["ANKI_TEST_MODE"] = "1"
+
+
 def main():
     plan = json.load(sys.stdin)
-    out = {"zoneMinutesWest": time.timezone // 60, "worlds": [run_world(w) for w in plan["worlds"]]}
+    set_fuzz(bool(plan.get("fuzz", False)))
+    out = {"zoneMinutesWest": time.timezone // 60, "fuzz": bool(plan.get("fuzz", False)), "worlds": [run_world(w) for w in plan["worlds"]]}
     json.dump(out, sys.stdout)
 
 
