@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BRIDGE_WS_PATH, type ClientMessage, type ServerMessage } from '../../shared/bridge';
 import type { BridgeHub } from '../gui/hub';
+import { isSafeMediaName } from '../gui/study/media-name';
 
 export interface WebGui {
   url: string;
@@ -62,11 +63,6 @@ export function startWebGui(
       });
     });
   });
-}
-
-/** A bare file name of the media folder: no folders, no parent links, no hidden files. */
-export function isSafeMediaName(name: string): boolean {
-  return name.length > 0 && name.length <= 255 && !/[/\\\0]/.test(name) && !name.startsWith('.');
 }
 
 /**

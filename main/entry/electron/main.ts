@@ -1,9 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell, type MenuItemConstructorOptions } from 'electron';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ClientMessage, ServerMessage } from '../../../shared/bridge';
 import { startEngram, type Engram } from '../../app/app';
 import { defaultDataDir } from '../../app/paths';
+import { isSafeMediaName } from '../../gui/study/media-name';
 
 /**
  * The desktop shell, kept thin: one window on the built renderer, the bridge over
@@ -107,6 +109,19 @@ function createWindow(hubEngram: Engram): BrowserWindow {
   return win;
 }
 
+/** Card frames load images and audio as engram-media://media/<name> from the active profile's media folder. */
+const MEDIA_SCHEME = 'engram-media';
+protocol.registerSchemesAsPrivileged([{ scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+
+function registerMediaProtocol(hubEngram: Engram): void {
+  protocol.handle(MEDIA_SCHEME, (request) => {
+    const name = decodeURIComponent(new URL(request.url).pathname.slice(1));
+    const dir = hubEngram.profiles.collection()?.mediaDir;
+    if (!dir || !isSafeMediaName(name)) return new Response(null, { status: 404 });
+    return net.fetch(pathToFileURL(join(dir, name)).toString());
+  });
+}
+
 function registerDialogs(): void {
   ipcMain.handle('engram:open-file', async (_event, filters: { name: string; extensions: string[] }[]) => {
     const result = await dialog.showOpenDialog({ properties: ['openFile'], filters });
@@ -137,6 +152,7 @@ async function main(): Promise<void> {
   }
   Menu.setApplicationMenu(menu());
   registerDialogs();
+  registerMediaProtocol(engram);
   window = createWindow(engram);
   engram.gui.onExit(() => app.quit());
   app.on('window-all-closed', () => app.quit());
