@@ -107,6 +107,15 @@ describe('storeMediaFile semantics', () => {
     expect(fileText(renamed as string)).toBe('three');
   });
 
+  it('lower-cases names and, like the add-on, deletes only the name exactly as given', async () => {
+    expect((await store({ filename: 'Upper.TXT', data: b64('one') })).result).toBe('upper.txt');
+    // "Upper.TXT" itself does not exist, so nothing is deleted and the new content gets a hashed name.
+    expect((await store({ filename: 'Upper.TXT', data: b64('two') })).result).toBe(`upper-${sha1('two')}.txt`);
+    expect((await store({ filename: 'upper.txt', data: b64('three') })).result).toBe('upper.txt');
+    expect(fileText('upper.txt')).toBe('three');
+    expect(await server.call('retrieveMediaFile', { filename: 'Upper.TXT' })).toBe(false);
+  });
+
   it('returns null without storing when skipHash is the md5 of the content', async () => {
     expect(await store({ filename: 'skipped.txt', data: b64('same'), skipHash: md5('same') })).toEqual({ result: null, error: null });
     expect(existsSync(join(mediaDir, 'skipped.txt'))).toBe(false);

@@ -26,8 +26,8 @@ export interface StoreMediaRequest {
   /** An http(s) URL. Used when `data` and `path` are empty. */
   url?: string | null;
   /**
-   * Trash an existing file of that name first. Default false: AnkiConnect's media objects on
-   * notes do not delete (the standalone storeMediaFile action passes true).
+   * Trash an existing file named exactly `filename` first (before normalisation, like the add-on).
+   * Default false: AnkiConnect's media objects on notes do not delete (the storeMediaFile action passes true).
    */
   deleteExisting?: boolean | null;
   /** Lower-case MD5 hex: when the content has this hash, nothing is stored and null is returned. */
@@ -68,7 +68,9 @@ export async function storeMediaFile(
   if (!isPlainMediaName(name)) {
     throw new EngineError('invalid', `invalid media filename: ${JSON.stringify(request.filename)}`);
   }
-  if (request.deleteExisting) trashMediaFile(col, name);
+  // The add-on trashes the name *as given*, before Anki normalises it; a name with path
+  // separators is skipped (in Anki it resolves to a rename of a path onto itself).
+  if (request.deleteExisting && isPlainMediaName(request.filename)) trashMediaFile(col, request.filename);
   return writeUniquely(col, name, content);
 }
 

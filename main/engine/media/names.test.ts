@@ -11,6 +11,11 @@ describe('media names (rslib media/files.rs test vectors)', () => {
     expect(normalizeMediaFilename('test ')).toBe('test _');
     expect(normalizeMediaFilename(`${'x'.repeat(240)}.jpg`)).toBe(`${'x'.repeat(115)}.jpg`);
     expect(normalizeMediaFilename('a\u00a0b.mp3')).toBe('a b.mp3');
+    // Anki 26.9 lower-cases, one character at a time (no final sigma), before truncating.
+    expect(normalizeMediaFilename('Hello.JPG')).toBe('hello.jpg');
+    expect(normalizeMediaFilename('AUX')).toBe('aux_');
+    expect(normalizeMediaFilename('ΟΔΟΣ.mp3')).toBe('οδοσ.mp3');
+    expect(Buffer.byteLength(normalizeMediaFilename('\u0130'.repeat(60)))).toBe(118);
   });
 
   it('adds the sha1 suffix like add_hash_suffix_to_file_stem', () => {

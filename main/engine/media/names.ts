@@ -1,6 +1,6 @@
 /**
  * Media file names as Anki stores them (rslib/src/media/files.rs `normalize_filename`):
- * NFC, no characters that break some platform (which includes every path separator),
+ * NFC, lower case, no characters that break some platform (which includes every path separator),
  * Windows device names and trailing dots/spaces defused, at most 120 bytes.
  */
 import { EngineError } from '../errors';
@@ -42,9 +42,15 @@ function truncateFilename(name: string): string {
   return WINDOWS_TRAILING_CHAR.test(joined) ? `${joined}_` : joined;
 }
 
-/** Anki's normalize_filename. The result never contains a path separator or NUL. */
+/** Lower case one character at a time, as Anki does (so no final-sigma rule: "ΟΔΟΣ" → "οδοσ"). */
+const lowerEachChar = (text: string): string => Array.from(text, (char) => char.toLowerCase()).join('');
+
+/**
+ * Anki's normalize_filename (as of 26.9, names are also lower-cased, which keeps names
+ * unique on case-insensitive file systems). The result never contains a path separator or NUL.
+ */
 export function normalizeMediaFilename(name: string): string {
-  let out = name.normalize('NFC').replace(DISALLOWED, '').replace(/\u00a0/g, ' ');
+  let out = lowerEachChar(name.normalize('NFC')).replace(DISALLOWED, '').replace(/\u00a0/g, ' ');
   out = out.replace(WINDOWS_DEVICE_NAME, '$1_$2');
   if (WINDOWS_TRAILING_CHAR.test(out)) out += '_';
   return truncateFilename(out);
