@@ -216,8 +216,8 @@ describe('getEaseFactors and setEaseFactors', () => {
       result: null,
       error: 'list index out of range',
     });
-    expect((await server.envelope('setEaseFactors', { cards: cardIds, easeFactors: [2000, '2500'] })).error).toContain(
-      'cannot be interpreted as an integer',
+    expect((await server.envelope('setEaseFactors', { cards: cardIds, easeFactors: [2000, '2500'] })).error).toBe(
+      "'str' object cannot be interpreted as an integer",
     );
     expect((await server.envelope('setEaseFactors', { cards: cardIds, easeFactors: [2000, -1] })).error).toBe('Value out of range: -1');
     expect(cardIds.map((id) => row(id).factor)).toEqual([0, 0]);
@@ -236,7 +236,7 @@ describe('setSpecificValueOfCard', () => {
     expect(reply).toEqual({ result: false, error: null });
     const strings = await server.call<unknown[]>('setSpecificValueOfCard', { card: id, keys: ['flags'], newValues: ['1'] });
     expect(strings).toHaveLength(1);
-    expect(strings[0]).toEqual([false, "invalid value for 'flags': 'str' object cannot be interpreted as an integer"]);
+    expect(strings[0]).toEqual([false, "'str' object cannot be interpreted as an integer"]);
     expect(row(id)).toEqual(before);
   });
 
@@ -255,8 +255,14 @@ describe('setSpecificValueOfCard', () => {
       }),
     ).toEqual([true]);
     expect(row(id)).toMatchObject({ flags: 2, odue: -100, type: 2, queue: 2, due: 12, ivl: 7, usn: -1 });
-    // Unknown attributes are accepted and ignored, like setattr on the Python card.
+    // Unknown attributes (and mod/usn, set by the backend) are accepted and ignored, like setattr on the Python card.
     expect(await server.call('setSpecificValueOfCard', { card: id, keys: ['data'], newValues: ['x'] })).toEqual([true]);
+    expect(
+      await server.call('setSpecificValueOfCard', { card: id, keys: ['usn', 'mod'], newValues: ['z', 'z'], warning_check: true }),
+    ).toEqual([true]);
+    // Backend narrowing casts, as in Anki: flags is a u8, factor a u16.
+    expect(await server.call('setSpecificValueOfCard', { card: id, keys: ['flags', 'factor'], newValues: [300, 70000] })).toEqual([true]);
+    expect(row(id)).toMatchObject({ flags: 44, factor: 4464 });
   });
 
   it('refuses malformed requests with false and reports failures inline', async () => {
@@ -274,6 +280,10 @@ describe('setSpecificValueOfCard', () => {
       [false, 'card template 4 does not exist in notetype "Basic"'],
     ]);
     expect(await call({ card: id, keys: [5], newValues: [1] })).toEqual([[false, "attribute name must be string, not 'int'"]]);
+    expect(await call({ card: id, keys: ['flags'], newValues: [true] })).toEqual([
+      [false, 'Field anki.cards.Card.flags: Expected an int, got a boolean.'],
+    ]);
+    expect(await call({ card: id, keys: ['ivl'], newValues: [-1], warning_check: true })).toEqual([[false, 'Value out of range: -1']]);
     expect(row(id)).toMatchObject({ queue: 0, type: 0, did: 1, ord: 0 });
   });
 });

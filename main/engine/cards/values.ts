@@ -1,7 +1,8 @@
 /**
  * Writing individual card columns, with the checks a save through Anki's backend applies:
- * integer types and ranges of the protobuf Card message, valid type/queue enums, and
- * references that exist. Used by setSpecificValueOfCard and setEaseFactors.
+ * integer types and ranges of the protobuf Card message, its narrowing casts, valid
+ * type/queue enums. Unlike Anki, references (deck, note, template) must exist.
+ * Used by setSpecificValueOfCard and setEaseFactors.
  */
 import type { Collection } from '../collection';
 import { EngineError } from '../errors';
@@ -11,38 +12,55 @@ import { notetypeById } from '../notetypes/store';
 import { NotetypeKind } from '../model/types';
 import { requireCard } from './query';
 
-type IntKind = 'i64' | 'u32' | 's32' | 'u16' | 'u8';
+type IntKind = 'i64' | 'u32' | 's32';
 
 const RANGES: Record<IntKind, [number, number]> = {
   i64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
   u32: [0, 0xffff_ffff],
   s32: [-0x8000_0000, 0x7fff_ffff],
-  // The backend narrows these to u16/u8; out-of-range values are refused instead of wrapped.
-  u16: [0, 0xffff],
-  u8: [0, 0xff],
 };
 
-/** Python Card attributes that map to a column, with the protobuf type of their field. */
-const CARD_ATTRIBUTES: Record<string, { column: keyof CardRow; kind: IntKind }> = {
-  id: { column: 'id', kind: 'i64' },
-  nid: { column: 'nid', kind: 'i64' },
-  did: { column: 'did', kind: 'i64' },
-  ord: { column: 'ord', kind: 'u16' },
-  type: { column: 'type', kind: 'u32' },
-  queue: { column: 'queue', kind: 's32' },
-  due: { column: 'due', kind: 's32' },
-  ivl: { column: 'ivl', kind: 'u32' },
-  factor: { column: 'factor', kind: 'u16' },
-  reps: { column: 'reps', kind: 'u32' },
-  lapses: { column: 'lapses', kind: 'u32' },
-  left: { column: 'left', kind: 'u32' },
-  odue: { column: 'odue', kind: 's32' },
-  odid: { column: 'odid', kind: 'i64' },
-  flags: { column: 'flags', kind: 'u8' },
-};
+const asU16 = (v: number): number => v & 0xffff;
+const asU8 = (v: number): number => v & 0xff;
 
-/** Attributes the backend sets itself on save (so assigning them has no effect). */
-const BACKEND_MANAGED = new Set(['mod', 'usn']);
+function cardType(v: number): number {
+  if (asU8(v) > 3) throw new EngineError('invalid', 'invalid card type');
+  return asU8(v);
+}
+
+function cardQueue(v: number): number {
+  const asI8 = (v << 24) >> 24;
+  if (asI8 < -3 || asI8 > 4) throw new EngineError('invalid', 'invalid card queue');
+  return asI8;
+}
+
+interface Attribute {
+  column: keyof CardRow;
+  /** The field of anki.cards.Card (protobuf) the Python attribute is written to. */
+  proto: string;
+  kind: IntKind;
+  /** rslib's conversion from the protobuf value (narrowing casts, enum checks). */
+  convert?: (value: number) => number;
+}
+
+/** Python Card attributes that map to a column. */
+const CARD_ATTRIBUTES: Record<string, Attribute> = {
+  id: { column: 'id', proto: 'id', kind: 'i64' },
+  nid: { column: 'nid', proto: 'note_id', kind: 'i64' },
+  did: { column: 'did', proto: 'deck_id', kind: 'i64' },
+  ord: { column: 'ord', proto: 'template_idx', kind: 'u32', convert: asU16 },
+  type: { column: 'type', proto: 'ctype', kind: 'u32', convert: cardType },
+  queue: { column: 'queue', proto: 'queue', kind: 's32', convert: cardQueue },
+  due: { column: 'due', proto: 'due', kind: 's32' },
+  ivl: { column: 'ivl', proto: 'interval', kind: 'u32' },
+  factor: { column: 'factor', proto: 'ease_factor', kind: 'u32', convert: asU16 },
+  reps: { column: 'reps', proto: 'reps', kind: 'u32' },
+  lapses: { column: 'lapses', proto: 'lapses', kind: 'u32' },
+  left: { column: 'left', proto: 'remaining_steps', kind: 'u32' },
+  odue: { column: 'odue', proto: 'original_due', kind: 's32' },
+  odid: { column: 'odid', proto: 'original_deck_id', kind: 'i64' },
+  flags: { column: 'flags', proto: 'flags', kind: 'u32', convert: asU8 },
+};
 
 /** Attributes of Anki's Card object that Engram keeps elsewhere and does not let clients set. */
 const UNSUPPORTED = new Set(['custom_data', 'original_position', 'memory_state', 'desired_retention', 'decay', 'last_review_time']);
@@ -54,28 +72,18 @@ function pyTypeName(value: unknown): string {
   return typeof value === 'object' ? 'dict' : typeof value;
 }
 
-/** A value as protobuf would accept it for an integer field: ints (and bools), None → 0. */
-function toInteger(key: string, value: unknown, kind: IntKind): number {
+/** A value as the protobuf Card accepts it (None → 0), then as rslib converts it; Anki's error texts. */
+function toColumnValue(attribute: Attribute, value: unknown): number {
   if (value === null) return 0;
-  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'boolean') {
+    throw new EngineError('invalid', `Field anki.cards.Card.${attribute.proto}: Expected an int, got a boolean.`);
+  }
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new EngineError('invalid', `invalid value for '${key}': '${pyTypeName(value)}' object cannot be interpreted as an integer`);
+    throw new EngineError('invalid', `'${pyTypeName(value)}' object cannot be interpreted as an integer`);
   }
-  const [min, max] = RANGES[kind];
+  const [min, max] = RANGES[attribute.kind];
   if (value < min || value > max) throw new EngineError('invalid', `Value out of range: ${value}`);
-  return value;
-}
-
-/** The enum checks rslib applies when converting the protobuf card. */
-function checkEnums(column: keyof CardRow, value: number): number {
-  if (column === 'type' && (value & 0xff) > 3) throw new EngineError('invalid', 'invalid card type');
-  if (column === 'type') return value & 0xff;
-  if (column === 'queue') {
-    const asI8 = (value << 24) >> 24;
-    if (asI8 < -3 || asI8 > 4) throw new EngineError('invalid', 'invalid card queue');
-    return asI8;
-  }
-  return value;
+  return attribute.convert ? attribute.convert(value) : value;
 }
 
 function checkReferences(col: Collection, card: CardRow, next: CardRow): void {
@@ -105,13 +113,9 @@ export function setCardValues(col: Collection, cardId: CardId, values: readonly 
   const next: CardRow = { ...card };
   for (const [key, value] of values) {
     if (UNSUPPORTED.has(key)) throw new EngineError('unsupported', `setting '${key}' is not supported`);
+    // Unknown names (and mod/usn, which the backend sets itself) are ignored like setattr on the Python card.
     const attribute = CARD_ATTRIBUTES[key];
-    if (BACKEND_MANAGED.has(key)) {
-      toInteger(key, value, key === 'usn' ? 's32' : 'i64');
-      continue;
-    }
-    if (!attribute) continue;
-    (next[attribute.column] as number) = checkEnums(attribute.column, toInteger(key, value, attribute.kind));
+    if (attribute) (next[attribute.column] as number) = toColumnValue(attribute, value);
   }
   checkReferences(col, card, next);
   col.transact(() => {
@@ -127,9 +131,9 @@ export function setCardValues(col: Collection, cardId: CardId, values: readonly 
   });
 }
 
-/** Checks an ease factor the way the backend's u32 field does. */
+/** An ease factor as saving `card.factor = value` through Anki's backend would store it. */
 export function checkEaseFactor(value: unknown): number {
-  return toInteger('factor', value, 'u16');
+  return toColumnValue(CARD_ATTRIBUTES.factor!, value);
 }
 
 /** Sets ease factors (already checked) of existing cards in one transaction. */
