@@ -455,7 +455,7 @@ export function asSeconds(kind: IntervalKind): number {
 /** revlog encoding: days positive, seconds negative. */
 export function asRevlogInterval(kind: IntervalKind): number {
   if ('days' in kind) return Math.min(kind.days, 2147483647) | 0;
-  return -Math.min(kind.secs, 2147483647);
+  return kind.secs === 0 ? 0 : -Math.min(kind.secs, 2147483647);
 }
 
 /** revlog.type from the state before the answer. */
