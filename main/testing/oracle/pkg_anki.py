@@ -8,12 +8,14 @@ Input (JSON on stdin): {"cmd": "build", "dir": ...} or {"cmd": "import", "jobs":
   legacy, whole collection with scheduling and presets), a deck .apkg without scheduling,
   and .colpkg (modern and legacy). Returns a canonical dump of the source collection.
 - import: for each job {"pkg", "kind": "apkg"|"colpkg", "dir", "options", "removeNotetypes",
-  "upgradeScheduler"}, imports the package into a fresh collection (first removing the
-  named stock notetypes, so its stock set matches Engram's; after a .colpkg optionally
+  "upgradeScheduler", "before", "mediaFiles"}, imports the package into a fresh collection
+  (first removing the named stock notetypes, so its stock set matches Engram's, writing
+  `mediaFiles` {name: base64} and importing the `before` packages; after a .colpkg optionally
   running the v1→v2 scheduler upgrade Engram applies on import), then returns its dump
   and Check Database's verdict.
 """
 
+import base64
 import hashlib
 import json
 import os
@@ -324,18 +326,21 @@ def import_job(job):
         col = Collection(path)
         for name in job.get("removeNotetypes", []):
             col.models.remove(col.models.by_name(name)["id"])
-        response = col.import_anki_package(
-            ImportAnkiPackageRequest(
-                package_path=job["pkg"],
-                options=ImportAnkiPackageOptions(
-                    merge_notetypes=False,
-                    update_notes=UPDATE[opts.get("updateNotes", "ifNewer")],
-                    update_notetypes=UPDATE[opts.get("updateNotetypes", "ifNewer")],
-                    with_scheduling=opts.get("withScheduling", True),
-                    with_deck_configs=opts.get("withDeckConfigs", True),
-                ),
+        for name, data in job.get("mediaFiles", {}).items():
+            write_media(col, name, base64.b64decode(data))
+        for pkg in [*job.get("before", []), job["pkg"]]:
+            response = col.import_anki_package(
+                ImportAnkiPackageRequest(
+                    package_path=pkg,
+                    options=ImportAnkiPackageOptions(
+                        merge_notetypes=False,
+                        update_notes=UPDATE[opts.get("updateNotes", "ifNewer")],
+                        update_notetypes=UPDATE[opts.get("updateNotetypes", "ifNewer")],
+                        with_scheduling=opts.get("withScheduling", True),
+                        with_deck_configs=opts.get("withDeckConfigs", True),
+                    ),
+                )
             )
-        )
         log = {
             "new": len(response.log.new),
             "updated": len(response.log.updated),

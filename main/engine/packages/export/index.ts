@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import type { Collection } from '../../collection';
 import { defaultDeckConfig, newNormalDeck } from '../../decks/defaults';
 import { EngineError } from '../../errors';
-import { normalizeMediaFilename } from '../../media/names';
+
 import type { DeckId } from '../../model/types';
 import type { AnkiCollectionMeta, AnkiConfigEntry } from '../ankidb/model';
 import { writeAnkiDb, type AnkiDbContent } from '../ankidb/write';
 import { gather, type Exchange } from '../gather';
-import { isSafeMediaName, referencedMediaNames } from '../media';
+import { isSafeMediaName, normalizeFilename, referencedMediaNames } from '../media';
 import { Progress, type TaskControl } from '../progress';
 import { colRow, configEntries, gatherSource, graveEntries, allCards, allNotes, revlogFor, tagEntries } from './source';
 import { writePackage } from './write-package';
@@ -58,7 +58,7 @@ function refuseFutureIds(exchange: Pick<Exchange, 'notes' | 'cards' | 'revlog'>,
 /** Regular files of the media folder among `names`, with names Anki accepts, sorted. */
 function presentMedia(mediaDir: string, names: Iterable<string>): string[] {
   return [...names]
-    .filter((name) => isSafeMediaName(name) && normalizeMediaFilename(name) === name && !name.startsWith('.engram-'))
+    .filter((name) => isSafeMediaName(name) && normalizeFilename(name) === name && !name.startsWith('.engram-'))
     .filter((name) => {
       try {
         return statSync(join(mediaDir, name)).isFile();
