@@ -7,7 +7,8 @@ import { apiPatch, renameProfile, saveTheme, settingsView, switchProfile, type S
 import { addRequestsFor } from './add-requests';
 import { browserConfig, saveBrowserConfig } from './browser-config';
 import { BrowserSessions } from './browser/sessions';
-import { changeDeck, changeTags, deleteSelected, selectedCardIds, selectedNoteIds, setFlag, setSuspended } from './browser/bulk';
+import { changeDeck, changeTags, deleteSelected, forget, reposition, selectedCardIds, selectedNoteIds, setFlag, setSuspended } from './browser/bulk';
+import { findAndReplace } from './browser/find-replace';
 import type { Collection } from '../../engine/collection';
 import { addNotetype, applyNotetypeOp, deleteNotetype, previewTemplate } from './notetypes';
 import { ImportJobs } from './imports';
@@ -108,4 +109,7 @@ function registerBrowserHandlers(hub: BridgeHub, col: () => Collection): void {
   hub.handle('browser.suspend', ({ selection, suspend }) => setSuspended(col(), selection, suspend));
   hub.handle('browser.flag', ({ selection, flag }) => setFlag(col(), selection, flag));
   hub.handle('browser.delete', ({ selection }) => deleteSelected(col(), selection));
+  hub.handle('browser.reposition', ({ selection, options }) => reposition(col(), selection, options));
+  hub.handle('browser.forget', ({ selection, restorePosition, resetCounts }) => forget(col(), selection, restorePosition, resetCounts));
+  hub.handle('browser.findReplace', (request) => findAndReplace(col(), request));
 }

@@ -75,6 +75,19 @@ function templateName(nt: Notetype, ord: number): string {
   return template.name;
 }
 
+/**
+ * A new card type starts as the reverse of the first field pair; Anki refuses two
+ * templates with the same front, so a clash gets a marker comment.
+ */
+function newTemplateSides(nt: Notetype): { qfmt: string; afmt: string } {
+  const names = nt.flds.map((f) => f.name);
+  const front = names[1] ?? names[0] ?? 'Front';
+  let qfmt = `{{${front}}}`;
+  const fronts = new Set(nt.tmpls.map((t) => t.qfmt));
+  for (let n = nt.tmpls.length + 1; fronts.has(qfmt); n++) qfmt = `<!-- card ${n} -->{{${front}}}`;
+  return { qfmt, afmt: `{{FrontSide}}\n\n<hr id=answer>\n\n{{${names[0] ?? front}}}` };
+}
+
 /** One change from the note types manager, through the engine's notetype operations. */
 export function applyNotetypeOp(col: Collection, id: number, op: NotetypeOp): NotetypeInfo {
   const nt = requireNotetype(col, id);
@@ -111,7 +124,7 @@ export function applyNotetypeOp(col: Collection, id: number, op: NotetypeOp): No
       break;
     case 'addTemplate':
       if (nt.type === NotetypeKind.Cloze) throw new EngineError('invalid', 'cloze note types have one template');
-      if (!addTemplate(col, id, { name: op.name.trim(), qfmt: nt.tmpls[0]?.qfmt ?? '{{Front}}', afmt: nt.tmpls[0]?.afmt ?? '{{FrontSide}}' })) {
+      if (!addTemplate(col, id, { name: op.name.trim(), ...newTemplateSides(nt) })) {
         throw new EngineError('exists', `a template named "${op.name.trim()}" already exists`);
       }
       break;

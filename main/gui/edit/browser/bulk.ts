@@ -5,7 +5,9 @@ import { setCardFlag, suspendCards, unsuspendCards } from '../../../engine/cards
 import { moveCardsToDeck } from '../../../engine/decks/move-cards';
 import { deleteNotes } from '../../../engine/notes';
 import { addTagsToNotes, removeTagsFromNotes } from '../../../engine/tags/bulk';
-import type { BrowserSelection } from '../../../../shared/bridge/edit';
+import { forgetCards } from '../../../engine/scheduler/forget';
+import { repositionNewCards } from '../../../engine/scheduler/reposition';
+import type { BrowserSelection, RepositionOptions } from '../../../../shared/bridge/edit';
 
 function cleanIds(ids: readonly unknown[]): number[] {
   return ids.filter((id): id is number => typeof id === 'number' && Number.isSafeInteger(id));
@@ -45,4 +47,16 @@ export function setFlag(col: Collection, selection: BrowserSelection, flag: numb
 
 export function deleteSelected(col: Collection, selection: BrowserSelection): number {
   return deleteNotes(col, selectedNoteIds(col, selection));
+}
+
+export function reposition(col: Collection, selection: BrowserSelection, options: RepositionOptions): number {
+  const start = Math.trunc(Number(options.start));
+  const step = Math.trunc(Number(options.step));
+  if (!Number.isFinite(start) || start < 0) throw new EngineError('invalid', 'the start position must be 0 or more');
+  if (!Number.isFinite(step) || step < 1) throw new EngineError('invalid', 'the step must be 1 or more');
+  return repositionNewCards(col, selectedCardIds(col, selection), { start, step, randomize: Boolean(options.randomize), shift: Boolean(options.shift) });
+}
+
+export function forget(col: Collection, selection: BrowserSelection, restorePosition: boolean, resetCounts: boolean): number {
+  return forgetCards(col, selectedCardIds(col, selection), { restorePosition, resetCounts });
 }
