@@ -31,7 +31,7 @@ describe('note types manager', () => {
     expect(noteFields(noteById(col, nid)!)).toEqual(['', 'front', 'back']);
     info = applyNotetypeOp(col, basicId(), { kind: 'fieldSticky', ord: 1, sticky: true });
     expect(info.fields[1]!.sticky).toBe(true);
-    info = applyNotetypeOp(col, basicId(), { kind: 'removeField', ord: 0 });
+    applyNotetypeOp(col, basicId(), { kind: 'removeField', ord: 0 });
     expect(noteFields(noteById(col, nid)!)).toEqual(['front', 'back']);
     expect(() => applyNotetypeOp(col, basicId(), { kind: 'addField', name: 'Back' })).toThrow(/already exists/);
     expect(() => applyNotetypeOp(col, basicId(), { kind: 'renameField', ord: 9, name: 'x' })).toThrow(/not found/);
