@@ -149,6 +149,7 @@ describe('gui* actions drive the page', () => {
     const current = (await raw('guiCurrentCard')).result as { fields: { Front: { value: string } } };
     expect(current.fields.Front.value).toBe('dos');
     await page.keyboard.press('Space');
+    await page.locator('.reviewer[data-side="answer"]').waitFor();
     await page.keyboard.press('1');
     await expect.poll(() => reps(noteIds[1]!)).toBe(1);
     // Leaving the reviewer in the page ends review for the API too.

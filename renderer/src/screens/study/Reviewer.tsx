@@ -31,7 +31,12 @@ function useReviewerActions(bridge: Bridge, view: ReviewerView | null, typed: st
     const withCard = <T,>(fn: (id: number) => T) => (cardId === undefined ? undefined : fn(cardId));
     return {
       error,
-      showAnswer: () => withCard((id) => apply(bridge.invoke('study.review.showAnswer', { cardId: id, typed }))),
+      showAnswer: () =>
+        withCard((id) => {
+          // Show the answer at once (main's reply follows); a typed answer waits for main's comparison.
+          if (view?.card && !view.card.typeAnswerField) reviewerStore.set({ ...view, side: 'answer' });
+          apply(bridge.invoke('study.review.showAnswer', { cardId: id, typed }));
+        }),
       answer: (ease: AnswerEase) => withCard((id) => apply(bridge.invoke('study.review.answer', { cardId: id, ease }))),
       undo: () => apply(bridge.invoke('study.review.undo', {})),
       flag: (flag: number) => withCard((id) => apply(bridge.invoke('study.review.setFlag', { cardId: id, flag }))),
@@ -39,7 +44,7 @@ function useReviewerActions(bridge: Bridge, view: ReviewerView | null, typed: st
       bury: () => withCard((id) => apply(bridge.invoke('study.review.bury', { cardId: id }))),
       suspend: () => withCard((id) => apply(bridge.invoke('study.review.suspend', { cardId: id }))),
     };
-  }, [apply, bridge, cardId, error, typed]);
+  }, [apply, bridge, cardId, error, typed, view]);
 }
 
 /** Plays a side's audio when it appears (if the preset autoplays) and on replay (R). */
