@@ -70,7 +70,10 @@ export function Browser({ params }: ScreenProps) {
           setActive({ ...search, sort: found.sort });
           setResult(found);
           setError(null);
-          if (!keep) setSelection(EMPTY_SELECTION);
+          if (!keep) {
+            setSelection(EMPTY_SELECTION);
+            setMessage('');
+          }
           setScrollTo((s) => ({ index: keep ? s.index : 0, token: s.token + 1 }));
           return found;
         },
@@ -279,7 +282,7 @@ export function Browser({ params }: ScreenProps) {
     else if (event.key === 'PageUp') move(at - pageSize);
     else if (event.key === 'Home') move(0);
     else if (event.key === 'End') move(total - 1);
-    else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+    else if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a') {
       event.preventDefault();
       void selectAll(total);
     } else if (event.key === 'Enter' && editingNoteId !== null) {
