@@ -157,6 +157,20 @@ describe('study flow', () => {
     await page.close();
   });
 
+  it('follows changes made over the API while a card is shown', async () => {
+    const first = await addBasic('Live', 'first', '1');
+    await addBasic('Live', 'second', '2');
+    const page = await browser.newPage();
+    await openReviewer(page, 'Live');
+    await expect.poll(() => cardText(page).textContent()).toBe('first');
+    await serve.call('updateNoteFields', { note: { id: first, fields: { Front: 'first, edited' } } });
+    await expect.poll(() => cardText(page).textContent()).toBe('first, edited');
+    const [cardId] = await serve.call<number[]>('findCards', { query: `nid:${first}` });
+    await serve.call('answerCards', { answers: [{ cardId, ease: 4 }] });
+    await expect.poll(() => cardText(page).textContent()).toBe('second');
+    await page.close();
+  });
+
   it('opens the editor for the current note with E', async () => {
     const noteId = await addBasic('Editing', 'edit me', 'x');
     const page = await browser.newPage();

@@ -54,7 +54,11 @@ export class ReviewSession {
   /** The preset's timer and autoplay settings for the deck. */
   presetOptions(): { maxAnswerSecs: number; showTimer: boolean; autoplay: boolean } {
     const conf = configForDeck(this.col, this.deckId);
-    return { maxAnswerSecs: conf?.maxTaken ?? 60, showTimer: conf?.timer === 1, autoplay: conf?.autoplay ?? true };
+    return {
+      maxAnswerSecs: conf?.maxTaken ?? 60,
+      showTimer: conf?.timer === 1,
+      autoplay: conf?.autoplay ?? true,
+    };
   }
 
   get canUndo(): boolean {
@@ -68,27 +72,38 @@ export class ReviewSession {
     this.current = snapshot.next ? this.show(snapshot.next.cardId, snapshot.next.queue) : null;
   }
 
-  /** Keeps the current card if it is unchanged and still the one to study; else takes the next. */
+  /**
+   * Keeps the current card (same side, re-rendered: its note may have been edited) while it
+   * is unchanged; when it changed elsewhere (answered over the API, deleted…) takes the next.
+   */
   refresh(): void {
-    const snapshot = sched.studyQueue(this.col, this.deckId);
-    this.counts = snapshot.counts;
     const current = this.current;
     const stored = current ? sched.cardById(this.col, current.rendered.card.id) : undefined;
-    const unchanged = current && stored && stored.mod === current.rendered.card.mod && stored.queue === current.rendered.card.queue;
-    const stillQueued = snapshot.next && current && snapshot.next.cardId === current.rendered.card.id;
-    if (unchanged && stillQueued) {
-      // Same card, same side; its note may have been edited meanwhile.
+    if (
+      current &&
+      stored &&
+      stored.mod === current.rendered.card.mod &&
+      stored.queue === current.rendered.card.queue &&
+      stored.did === current.rendered.card.did
+    ) {
       this.rerender(current);
       return;
     }
-    this.current = snapshot.next ? this.show(snapshot.next.cardId, snapshot.next.queue) : null;
+    this.advance();
   }
 
   private show(cardId: CardId, queue: sched.QueueName): CurrentCard {
     const card = sched.cardById(this.col, cardId);
     if (!card) throw new EngineError('not-found', `Card was not found: ${cardId}`);
     const rendered = renderForReview(this.col, card);
-    return { rendered, queue, side: 'question', typed: null, answerHtml: answerHtmlFor(rendered, null), timerStartedAt: this.col.nowMs() };
+    return {
+      rendered,
+      queue,
+      side: 'question',
+      typed: null,
+      answerHtml: answerHtmlFor(rendered, null),
+      timerStartedAt: this.col.nowMs(),
+    };
   }
 
   private requireCurrent(cardId?: CardId): CurrentCard {
@@ -160,7 +175,9 @@ export class ReviewSession {
     const tags = noteTags(note);
     const marked = tags.some((t) => t.toLowerCase() === 'marked');
     this.pushUndo({ kind: 'tags', label: 'Mark', noteId: note.id, tags, cardId: current.rendered.card.id });
-    updateNote(this.col, note.id, { tags: marked ? tags.filter((t) => t.toLowerCase() !== 'marked') : [...tags, 'marked'] });
+    updateNote(this.col, note.id, {
+      tags: marked ? tags.filter((t) => t.toLowerCase() !== 'marked') : [...tags, 'marked'],
+    });
     this.rerender(current);
   }
 
@@ -178,7 +195,8 @@ export class ReviewSession {
     let cardId: CardId | undefined;
     if (!entry || entry.kind === 'answer') {
       cardId = sched.undoAnswer(this.col)?.id;
-      this.notice = cardId === undefined ? 'Nothing to undo.' : `Undid ${entry ? EASE_LABELS[entry.ease] : 'answer'}.`;
+      this.notice =
+        cardId === undefined ? 'Nothing to undo.' : `Undid ${entry ? EASE_LABELS[entry.ease] : 'answer'}.`;
     } else if (entry.kind === 'cards') {
       this.col.transact(() => entry.before.forEach((card) => sched.writeCard(this.col, card)));
       cardId = entry.before[0]?.id;

@@ -95,7 +95,12 @@ export function Reviewer({ params }: ScreenProps) {
   useEffect(() => {
     reviewerStore.clear();
     bridge.invoke('study.review.open', { deckId, seq: lastSeq() }).then(reviewerStore.set, (e: unknown) => setOpenError(e instanceof Error ? e.message : String(e)));
+    // A change elsewhere (the card answered over the API, the note edited) refreshes what is shown.
+    const off = bridge.on('collection.changed', () => {
+      bridge.invoke('study.review.open', { deckId, seq: lastSeq() }).then(reviewerStore.set, () => undefined);
+    });
     return () => {
+      off();
       void bridge.invoke('study.review.close', { seq: lastSeq() }).catch(() => undefined);
     };
   }, [bridge, deckId]);
