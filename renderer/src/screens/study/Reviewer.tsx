@@ -105,13 +105,14 @@ export function Reviewer({ params }: ScreenProps) {
     };
   }, [bridge, deckId]);
 
-  // A new card (or the question shown again) starts with an empty type-in box.
-  const cardKey = view?.card ? `${view.card.cardId}:${view.timerStartedAt}` : '';
-  const [typedFor, setTypedFor] = useState(cardKey);
-  if (typedFor !== cardKey) {
-    setTypedFor(cardKey);
+  // A new card (or the question shown again) starts with an empty type-in box; the timer restarts with main's.
+  const typingKey = view?.card ? `${view.card.cardId}:${view.side}` : '';
+  const [typedFor, setTypedFor] = useState(typingKey);
+  if (typedFor !== typingKey) {
+    setTypedFor(typingKey);
     setTyped('');
   }
+  const cardKey = view?.card ? `${view.card.cardId}:${view.timerStartedAt}` : '';
 
   const card = view?.card ?? null;
   const side = view?.side ?? 'question';
