@@ -3,7 +3,7 @@ import type { Collection } from '../../engine/collection';
 import { deckByName } from '../../engine/decks/store';
 import { STUDY_COMMANDS } from '../../../shared/bridge/study';
 import { StudyController, StudyGuiError, studyController } from './controller';
-import { addNotes, fakeGui, tempCollection } from './test-kit';
+import { addNotes, fakeGui, tempCollection } from './fixtures.testkit';
 
 let col: Collection;
 

@@ -3,7 +3,7 @@ import type { Collection } from '../../engine/collection';
 import { deckByName, ensureDeck } from '../../engine/decks/store';
 import { createDeck, deleteDeck, reparentDeck, selectDeck, setDeckCollapsed, studyDeckTree } from './deck-ops';
 import { deckOverview } from './overview';
-import { addNotes, tempCollection } from './test-kit';
+import { addNotes, tempCollection } from './fixtures.testkit';
 
 let col: Collection;
 

@@ -3,7 +3,7 @@ import type { Collection } from '../../engine/collection';
 import { deckByName, ensureDeck } from '../../engine/decks/store';
 import { deckConfigById } from '../../engine/deckconfig/store';
 import { addPreset, applyPresetSettings, deckOptions, presetSettings, removePreset, renamePreset, saveDeckOptions } from './options';
-import { tempCollection } from './test-kit';
+import { tempCollection } from './fixtures.testkit';
 
 let col: Collection;
 let deckId: number;

@@ -3,7 +3,7 @@ import type { Collection } from '../../engine/collection';
 import { deckByName } from '../../engine/decks/store';
 import { updateNote } from '../../engine/notes/update';
 import { ReviewSession } from './session';
-import { addNotes, tempCollection } from './test-kit';
+import { addNotes, tempCollection } from './fixtures.testkit';
 
 let col: Collection;
 let deckId: number;
