@@ -219,7 +219,7 @@ class Applier {
     this.timing = prepared.input.timing;
   }
 
-  private placeLearning(current: CardState, scheduledSecs: number): void {
+  private placeLearning(scheduledSecs: number): void {
     const kind = maybeAsDays({ secs: scheduledSecs }, secsUntilRollover(this.timing));
     if ('days' in kind) {
       this.card.queue = 3;
@@ -228,7 +228,6 @@ class Applier {
       this.card.queue = 1;
       this.card.due = this.timing.now + learningIntervalWithFuzz(this.prepared.fuzzSeed, kind.secs);
     }
-    void current;
   }
 
   private keepPosition(current: CardState): void {
@@ -245,7 +244,7 @@ class Applier {
     this.card.type = 1;
     this.keepPosition(current);
     this.setMemory(next.memory);
-    this.placeLearning(current, next.scheduledSecs);
+    this.placeLearning(next.scheduledSecs);
     return next.memory ? difficultyShifted(next.memory) : 0;
   }
 
@@ -270,7 +269,7 @@ class Applier {
     this.card.factor = toU16(roundHalfAway(mul(next.review.easeFactor, 1000)));
     this.keepPosition(current);
     this.setMemory(next.learning.memory);
-    this.placeLearning(current, next.learning.scheduledSecs);
+    this.placeLearning(next.learning.scheduledSecs);
     return next.learning.memory ? difficultyShifted(next.learning.memory) : next.review.easeFactor;
   }
 

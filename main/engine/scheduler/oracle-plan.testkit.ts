@@ -198,6 +198,8 @@ function randomCard(rng: Prng, fsrs: boolean): CardStateSpec | null {
   };
 }
 
+const REVIEW_ORDERS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
 const RATING_WEIGHTS: Array<[number, number]> = [
   [1, 0.2],
   [2, 0.15],
@@ -228,6 +230,8 @@ export function buildPlan(options: PlanOptions): WorldPlan[] {
   for (let w = 0; w < options.worlds; w++) {
     const fsrs = w % 2 === 1;
     const presets = [randomPreset(rng, fsrs), randomPreset(rng, fsrs), randomPreset(rng, fsrs)];
+    // every review order gets used, with SM-2 and with FSRS
+    presets.forEach((preset, i) => (preset.reviewOrder = REVIEW_ORDERS[(w * 3 + i) % REVIEW_ORDERS.length]));
     const decks: WorldPlan['decks'] = [
       { name: 'Alpha', preset: 0 },
       { name: 'Alpha::Child', preset: 1, ...(fsrs && rng.chance(0.5) ? { desiredRetention: rng.float(0.8, 0.95) } : {}) },

@@ -6,7 +6,8 @@ import { EngineError } from '../errors';
 import type { CardRow, Deck, DeckId, NoteId } from '../model/types';
 import { foldCase } from '../text/fold';
 import { unburyIfDayRolledOver, type BuryMode } from './bury';
-import { parseCardData } from './card-data';
+import { memoryStateOf, parseCardData } from './card-data';
+import { add, div, f32, mul, powf, sub } from './f32';
 import { cardsWhere } from './card-store';
 import { schedulingConfig } from './config';
 import { parentDecks } from './deck-stats';
@@ -64,8 +65,50 @@ function compareBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** fsrs::current_retrievability, in f32. */
+function currentRetrievability(stability: number, daysElapsed: number, decay: number): number {
+  const factor = sub(powf(f32(0.9), div(1, -decay)), 1);
+  return powf(add(mul(div(daysElapsed, stability), factor), 1), -decay);
+}
+
+function dueOf(card: CardRow): number {
+  return card.odue !== 0 ? card.odue : card.due;
+}
+
+/** storage/sqlite.rs extract_fsrs_retrievability; undefined stands for NULL. */
+function retrievability(card: CardRow, today: number, now: number): number | undefined {
+  if (card.data === '') return undefined;
+  const data = parseCardData(card.data);
+  const memory = memoryStateOf(data);
+  if (!memory) return undefined;
+  const due = dueOf(card);
+  let secs: number;
+  if (data.lrt !== undefined) secs = Math.max(0, (now >>> 0) - (data.lrt >>> 0));
+  else if (due > 365_000) secs = Math.max(0, (now >>> 0) - Math.max(0, (due >>> 0) - (card.ivl >>> 0)));
+  else secs = Math.max(0, (today >>> 0) - Math.max(0, (due >>> 0) - (card.ivl >>> 0))) * 86_400;
+  return currentRetrievability(memory.stability, div(f32(secs), 86_400), data.decay ?? 0.5);
+}
+
+/** storage/sqlite.rs extract_fsrs_relative_retrievability (FSRS "relative overdueness"). */
+function relativeRetrievability(card: CardRow, today: number, now: number): number {
+  const due = dueOf(card);
+  const secsElapsed = due > 365_000 ? Math.max(0, (now >>> 0) - (due >>> 0)) : Math.max(0, (today >>> 0) - ((due - card.ivl) >>> 0)) * 86_400;
+  const data = card.data === '' ? {} : parseCardData(card.data);
+  const memory = memoryStateOf(data);
+  if (memory && data.dr !== undefined) {
+    const desired = Math.max(data.dr, f32(0.0001));
+    const decay = data.decay ?? 0.5;
+    const secs = data.lrt !== undefined ? Math.max(0, (now >>> 0) - (data.lrt >>> 0)) : secsElapsed;
+    const current = Math.max(currentRetrievability(memory.stability, div(f32(secs), 86_400), decay), f32(0.0001));
+    const exponent = div(-1, decay);
+    return div(-sub(powf(current, exponent), 1), sub(powf(desired, exponent), 1));
+  }
+  const days = Math.floor(secsElapsed / 86_400);
+  return div(-add(f32(days), f32(0.001)), Math.max(f32(card.ivl), 1));
+}
+
 /** ORDER BY for reviews and interday learning (storage/card/mod.rs review_order_sql), then fnvhash(id, mod). */
-function reviewComparator(order: number, fsrs: boolean, today: number, deckRank: Map<DeckId, number>): (a: CardRow, b: CardRow) => number {
+function reviewComparator(order: number, fsrs: boolean, today: number, now: number, deckRank: Map<DeckId, number>): (a: CardRow, b: CardRow) => number {
   const random = (a: CardRow, b: CardRow) => compareBig(fnvHashI64(a.id, a.mod), fnvHashI64(b.id, b.mod));
   const difficulty = (c: CardRow) => parseCardData(c.data).d ?? -Infinity;
   const deck = (c: CardRow) => deckRank.get(c.did) ?? 0;
@@ -100,11 +143,29 @@ function reviewComparator(order: number, fsrs: boolean, today: number, deckRank:
     case 10:
       keys.push((a, b) => b.nid - a.nid, (a, b) => a.ord - b.ord);
       break;
+    case 7:
+    case 11: {
+      // NULL (no memory state) sorts first ascending, last descending.
+      const r = new Map<number, number>();
+      const key = (c: CardRow) => {
+        if (!r.has(c.id)) r.set(c.id, retrievability(c, today, now) ?? -Infinity);
+        return r.get(c.id)!;
+      };
+      keys.push(order === 7 ? (a, b) => cmp(key(a), key(b)) : (a, b) => cmp(key(b), key(a)));
+      break;
+    }
     case 12:
-      if (!fsrs) keys.push((a, b) => cmp(overdueness(a), overdueness(b)));
+      if (fsrs) {
+        const r = new Map<number, number>();
+        const key = (c: CardRow) => {
+          if (!r.has(c.id)) r.set(c.id, relativeRetrievability(c, today, now));
+          return r.get(c.id)!;
+        };
+        keys.push((a, b) => cmp(key(a), key(b)));
+      } else keys.push((a, b) => cmp(overdueness(a), overdueness(b)));
       break;
     default:
-      // Random (8) and the FSRS retrievability orders fall back to the random key.
+      // Random (8): only the random key.
       break;
   }
   keys.push(random);
@@ -274,7 +335,7 @@ export function buildQueue(col: Collection, deckId: DeckId): StudyQueue {
     builder.noteSeen(card);
     builder.learning.push(card);
   }
-  const reviewOrder = reviewComparator(options.reviewOrder, fsrs, today, deckRank);
+  const reviewOrder = reviewComparator(options.reviewOrder, fsrs, today, timing.now, deckRank);
   builder.gatherDue(cardsWhere(col, `${inActive} AND queue = 3 AND due <= ?`, ...ids, today).sort(reviewOrder), 'dayLearning');
   builder.gatherDue(cardsWhere(col, `${inActive} AND queue = 2 AND due <= ?`, ...ids, today).sort(reviewOrder), 'review');
 

@@ -93,7 +93,8 @@ export class StdRng {
       const product = BigInt(x) * range;
       return [product >> 32n, product & 0xffffffffn];
     };
-    let [result, lo] = wide(this.nextU32());
+    const [hi, lo] = wide(this.nextU32());
+    let result = hi;
     if (lo > ((1n << 32n) - range) % (1n << 32n)) {
       const [newHi] = wide(this.nextU32());
       if (lo + newHi > 0xffffffffn) result += 1n;

@@ -156,7 +156,8 @@ function learningNext(self: LearnState, ctx: StateContext): Omit<SchedulingState
 }
 
 function learningEasy(ctx: StateContext): ReviewState {
-  let [minimum, maximum] = minMax(ctx, 1);
+  const [lowest, maximum] = minMax(ctx, 1);
+  let minimum = lowest;
   let interval: number;
   if (ctx.fsrs) {
     const good = fuzz(ctx, ctx.fsrs.good.interval, minimum, maximum);
@@ -349,10 +350,9 @@ function relearningNext(self: { learning: LearnState; review: ReviewState }, ctx
 
   let easyDays: number;
   if (ctx.fsrs) {
-    let [minimum, maximum] = minMax(ctx, 1);
+    const [minimum, maximum] = minMax(ctx, 1);
     const goodInterval = fuzz(ctx, ctx.fsrs.good.interval, minimum, maximum);
-    minimum = goodInterval + 1;
-    easyDays = fuzz(ctx, roundedAtLeastOne(ctx.fsrs.easy.interval), minimum, maximum);
+    easyDays = fuzz(ctx, roundedAtLeastOne(ctx.fsrs.easy.interval), goodInterval + 1, maximum);
   } else {
     easyDays = self.review.scheduledDays + 1;
   }
