@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deckById, ensureDeck } from '../decks/store';
+import { deckById, ensureDeck, saveDeck } from '../decks/store';
 import { EngineError } from '../errors';
 import { answerCard } from './answer-card';
 import { parseCardData } from './card-data';
@@ -94,6 +94,19 @@ describe('answerCard', () => {
     expect(deckById(col, 1)).toEqual(deckBefore);
     expect(col.db.prepare('SELECT tags FROM notes WHERE id = ?').pluck().get(a!.nid)).toBe('');
     expect(undoLastAnswer(col)).toBeUndefined();
+  });
+
+  it('undo keeps unrelated changes made since (deck rename, other tags)', () => {
+    const { col } = testCollection();
+    editPreset(col, (c) => (c.lapse.leechFails = 1));
+    const [a] = addNote(col, [{ type: 2, queue: 2, ivl: 3, factor: 2500, due: TODAY }], '');
+    answerCard(col, a!.id, 1, { fuzz: false });
+    col.transact(() => saveDeck(col, { ...deckById(col, 1)!, name: 'Renamed' }));
+    col.db.prepare("UPDATE notes SET tags = ' extra leech ' WHERE id = ?").run(a!.nid);
+    undoLastAnswer(col);
+    expect(deckById(col, 1)!.name).toBe('Renamed');
+    expect(deckById(col, 1)!.revToday).toEqual([0, 0]);
+    expect(col.db.prepare('SELECT tags FROM notes WHERE id = ?').pluck().get(a!.nid)).toBe(' extra ');
   });
 
   it('refuses to undo when the card changed after the answer', () => {

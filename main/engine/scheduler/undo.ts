@@ -1,8 +1,11 @@
 import type { Collection } from '../collection';
-import { putDeckRaw } from '../decks/store';
+import { deckById, putDeckRaw } from '../decks/store';
 import { EngineError } from '../errors';
 import type { CardRow, Deck, NoteId } from '../model/types';
+import { foldCase } from '../text/fold';
+import { joinTags, splitTags } from '../text/tags';
 import { deleteRevlog, getCard, putCard } from './card-store';
+import { LEECH_TAG } from './leech';
 
 /**
  * Undo for answers: what an answer changed, kept in memory per open collection
@@ -70,13 +73,36 @@ export function undoLastAnswer(col: Collection): CardRow | undefined {
   col.transact(() => {
     putCard(col, entry.card);
     deleteRevlog(col, entry.revlogId);
-    for (const deck of entry.decks) putDeckRaw(col, deck);
-    for (const sibling of entry.siblings) putCard(col, sibling);
-    if (entry.note) {
-      col.prepare('UPDATE notes SET tags = ?, mod = ?, usn = ? WHERE id = ?').run(entry.note.tags, entry.note.mod, entry.note.usn, entry.note.id);
+    // Only the counters: anything else changed on the deck since then stays.
+    for (const before of entry.decks) {
+      const current = deckById(col, before.id);
+      if (!current) continue;
+      putDeckRaw(col, {
+        ...current,
+        newToday: before.newToday,
+        revToday: before.revToday,
+        lrnToday: before.lrnToday,
+        timeToday: before.timeToday,
+        mod: before.mod,
+        usn: before.usn,
+      });
     }
+    // Siblings go back only if nothing else has moved them since.
+    for (const sibling of entry.siblings) {
+      if (getCard(col, sibling.id)?.queue === -2) putCard(col, sibling);
+    }
+    if (entry.note) removeLeechTag(col, entry.note);
   });
   return entry.card;
+}
+
+/** Takes the leech tag off again; other tag edits made since are kept. */
+function removeLeechTag(col: Collection, before: NoteSnapshot): void {
+  const current = col.prepare('SELECT tags FROM notes WHERE id = ?').pluck().get(before.id) as string | undefined;
+  if (current === undefined) return;
+  const tags = joinTags(splitTags(current).filter((t) => foldCase(t) !== LEECH_TAG));
+  if (tags === before.tags) col.prepare('UPDATE notes SET tags = ?, mod = ?, usn = ? WHERE id = ?').run(tags, before.mod, before.usn, before.id);
+  else col.prepare('UPDATE notes SET tags = ?, mod = ?, usn = -1 WHERE id = ?').run(tags, col.nowSecs(), before.id);
 }
 
 /** Forgets pending undo entries (e.g. when the collection is replaced). */
