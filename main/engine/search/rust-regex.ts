@@ -51,7 +51,10 @@ type ClassSet =
 
 type Rx =
   | { t: 'lit'; cp: number; i: boolean; u: boolean }
-  | { t: 'class'; set: ClassSet; i: boolean; u: boolean }
+  /** `i` null: the class is closed under case folding already (\\d \\s \\w), so either setting works. */
+  | { t: 'class'; set: ClassSet; i: boolean | null; u: boolean }
+  /** A `(?flags)` directive: nothing to match, but it cannot be repeated. */
+  | { t: 'flags' }
   | { t: 'raw'; source: string; repeatable: boolean }
   | { t: 'group'; body: Rx }
   | { t: 'rep'; body: Rx; min: number; max: number | undefined; lazy: boolean }
@@ -63,21 +66,22 @@ const DEFAULT_FLAGS: Flags = { i: false, m: false, s: false, U: false, u: true, 
 const WORD_UNICODE = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]';
 const WORD_ASCII = '[0-9A-Za-z_]';
 
-const POSIX: Record<string, string> = {
-  alnum: '[0-9A-Za-z]',
-  alpha: '[A-Za-z]',
-  ascii: '[\\u{0}-\\u{7f}]',
-  blank: '[\\u{9}\\u{20}]',
-  cntrl: '[\\u{0}-\\u{1f}\\u{7f}]',
-  digit: '[0-9]',
-  graph: '[\\u{21}-\\u{7e}]',
-  lower: '[a-z]',
-  print: '[\\u{20}-\\u{7e}]',
-  punct: '[\\u{21}-\\u{2f}\\u{3a}-\\u{40}\\u{5b}-\\u{60}\\u{7b}-\\u{7e}]',
-  space: '[\\u{9}-\\u{d}\\u{20}]',
-  upper: '[A-Z]',
-  word: '[0-9A-Za-z_]',
-  xdigit: '[0-9A-Fa-f]',
+/** ASCII classes as code point ranges, so case-insensitive expansion can see their letters. */
+const POSIX: Record<string, [number, number][]> = {
+  alnum: [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]],
+  alpha: [[0x41, 0x5a], [0x61, 0x7a]],
+  ascii: [[0x00, 0x7f]],
+  blank: [[0x09, 0x09], [0x20, 0x20]],
+  cntrl: [[0x00, 0x1f], [0x7f, 0x7f]],
+  digit: [[0x30, 0x39]],
+  graph: [[0x21, 0x7e]],
+  lower: [[0x61, 0x7a]],
+  print: [[0x20, 0x7e]],
+  punct: [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]],
+  space: [[0x09, 0x0d], [0x20, 0x20]],
+  upper: [[0x41, 0x5a]],
+  word: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]],
+  xdigit: [[0x30, 0x39], [0x41, 0x46], [0x61, 0x66]],
 };
 
 class Parser {
@@ -150,12 +154,12 @@ class Parser {
     const start = this.pos;
     const ch = this.chars[this.pos++]!;
     const target = items.pop();
-    if (!target) this.error(start, 1, 'repetition operator missing expression');
+    if (!target || target.t === 'flags') this.error(start, 1, 'repetition operator missing expression');
     let min = 0;
     let max: number | undefined;
     if (ch === '+') min = 1;
     else if (ch === '?') max = 1;
-    else if (ch === '{') [min, max] = this.counted(start);
+    else if (ch === '{') [min, max] = this.counted(start, flags);
     let lazy = false;
     if (this.peek() === '?') {
       this.pos++;
@@ -165,20 +169,48 @@ class Parser {
     items.push({ t: 'rep', body: target, min, max, lazy });
   }
 
-  private counted(start: number): [number, number | undefined] {
-    const close = this.chars.indexOf('}', this.pos);
-    if (close < 0) this.error(start, 1, 'unclosed counted repetition');
-    const body = this.chars.slice(this.pos, close).join('').replace(/\s/g, '');
-    this.pos = close + 1;
-    const match = /^(\d*)(,(\d*))?$/.exec(body);
-    if (!match || (!match[1] && !match[2])) this.error(start, close - start + 1, 'repetition quantifier expects a valid decimal');
-    if (!match[1] && match[3] === '') this.error(start, close - start + 1, 'repetition quantifier expects a valid decimal');
-    const min = match[1] ? Number(match[1]) : 0;
-    const max = match[2] === undefined ? min : match[3] ? Number(match[3]) : undefined;
-    if (max !== undefined && min > max) {
-      this.error(start, close - start + 1, 'invalid repetition count range, the start must be <= the end');
+  /** `{n}`, `{n,}`, `{n,m}` after the `{` at `start`, with regex-syntax's errors and spans. */
+  private counted(start: number, flags: Flags): [number, number | undefined] {
+    const unclosed = (): never => this.error(start, this.pos - start, 'unclosed counted repetition');
+    this.skipVerbose(flags);
+    if (this.peek() === undefined) unclosed();
+    const { value: min, at: minAt } = this.decimal();
+    const decimalEmpty = (at: number): never => this.error(at, 1, 'repetition quantifier expects a valid decimal');
+    if (this.peek() === undefined) unclosed();
+    let max: number | undefined;
+    if (this.peek() === ',') {
+      this.pos++;
+      this.skipVerbose(flags);
+      if (this.peek() === undefined) unclosed();
+      if (min === undefined) decimalEmpty(minAt);
+      if (this.peek() !== '}') {
+        const parsed = this.decimal();
+        max = parsed.value;
+        if (max === undefined) decimalEmpty(parsed.at);
+      }
+    } else {
+      if (min === undefined) decimalEmpty(minAt);
+      max = min;
     }
-    return [min, max];
+    if (this.peek() !== '}') unclosed();
+    this.pos++;
+    if (max !== undefined && min! > max) {
+      this.error(start, this.pos - start, 'invalid repetition count range, the start must be <= the end');
+    }
+    return [min!, max];
+  }
+
+  /** regex-syntax's parse_decimal: whitespace around the digits is always skipped; `at` is where digits were expected. */
+  private decimal(): { value: number | undefined; at: number } {
+    const skipSpace = (): void => {
+      while (this.peek() !== undefined && /\p{White_Space}/u.test(this.peek()!)) this.pos++;
+    };
+    skipSpace();
+    const at = this.pos;
+    let digits = '';
+    while (this.peek() !== undefined && /[0-9]/.test(this.peek()!)) digits += this.chars[this.pos++];
+    skipSpace();
+    return { value: digits ? Number(digits) : undefined, at };
   }
 
   private atom(flags: Flags): Rx | undefined {
@@ -199,6 +231,7 @@ class Parser {
     if (this.peek() !== '?') return { t: 'group', body: this.groupBody({ ...flags }, openAt) };
     this.pos++;
     const next = this.peek();
+    if (next === undefined) this.error(openAt, 1, 'unclosed group');
     if (next === '=' || next === '!' || (next === '<' && (this.peek(1) === '=' || this.peek(1) === '!'))) {
       this.error(openAt, 3, 'look-around, including look-ahead and look-behind, is not supported');
     }
@@ -210,7 +243,7 @@ class Parser {
     const ended = this.flagList(scoped, openAt);
     if (ended === ')') {
       Object.assign(flags, scoped);
-      return undefined;
+      return { t: 'flags' };
     }
     return { t: 'group', body: this.groupBody(scoped, openAt) };
   }
@@ -269,10 +302,10 @@ class Parser {
     const ch = this.chars[this.pos++];
     if (ch === undefined) this.error(start, 1, 'incomplete escape sequence, reached end of pattern prematurely');
     const perl = perlClass(ch, flags);
-    if (perl) return { t: 'class', set: { k: 'union', items: [{ k: 'raw', source: perl }], negated: false }, i: false, u: flags.u };
+    if (perl) return { t: 'class', set: { k: 'union', items: [{ k: 'raw', source: perl }], negated: false }, i: null, u: flags.u };
     switch (ch) {
       case 'b':
-        return { t: 'raw', source: this.wordBoundary(flags), repeatable: false };
+        return { t: 'raw', source: this.wordBoundary(flags, start), repeatable: false };
       case 'B':
         return { t: 'raw', source: notWordBoundary(flags), repeatable: false };
       case 'A':
@@ -285,32 +318,50 @@ class Parser {
         return { t: 'raw', source: `(?<=${wordClass(flags)})(?!${wordClass(flags)})`, repeatable: false };
       case 'p':
       case 'P': {
-        const source = this.unicodeClass(ch === 'P', start);
-        return { t: 'class', set: { k: 'union', items: [{ k: 'raw', source }], negated: false }, i: flags.i, u: flags.u };
+        const item = this.unicodeClass(ch === 'P', start);
+        return { t: 'class', set: { k: 'union', items: [item], negated: false }, i: flags.i, u: flags.u };
       }
       default:
         return { t: 'lit', cp: this.literalEscape(ch, start), i: flags.i, u: flags.u };
     }
   }
 
-  private wordBoundary(flags: Flags): string {
+  /** `\\b`, or `\\b{start}` / `{end}` / `{start-half}` / `{end-half}`; `start` is the backslash's offset. */
+  private wordBoundary(flags: Flags, start: number): string {
     const w = wordClass(flags);
-    if (this.peek() === '{') {
-      const close = this.chars.indexOf('}', this.pos);
-      const name = close < 0 ? '' : this.chars.slice(this.pos + 1, close).join('');
-      const kinds: Record<string, string> = {
-        start: `(?<!${w})(?=${w})`,
-        end: `(?<=${w})(?!${w})`,
-        'start-half': `(?<!${w})`,
-        'end-half': `(?!${w})`,
-      };
-      const source = kinds[name];
-      if (source) {
-        this.pos = close + 1;
-        return source;
-      }
+    const kind = this.peek() === '{' ? this.specialWordBoundary(start) : undefined;
+    const kinds: Record<string, string> = {
+      start: `(?<!${w})(?=${w})`,
+      end: `(?<=${w})(?!${w})`,
+      'start-half': `(?<!${w})`,
+      'end-half': `(?!${w})`,
+    };
+    return kind ? kinds[kind]! : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
+  }
+
+  /** Reads `{name}` after `\\b`; leaves a counted repetition such as `\\b{2}` alone. */
+  private specialWordBoundary(start: number): string | undefined {
+    const brace = this.pos;
+    this.pos++;
+    if (this.peek() === undefined) {
+      this.error(start, this.pos - start, 'found either the beginning of a special word boundary or a bounded repetition on a \\b with an opening brace, but no closing brace');
     }
-    return `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
+    const valid = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z-]/.test(ch);
+    if (!valid(this.peek())) {
+      this.pos = brace;
+      return undefined;
+    }
+    const contentsAt = this.pos;
+    let name = '';
+    while (valid(this.peek())) name += this.chars[this.pos++];
+    if (this.peek() !== '}') {
+      this.error(brace, this.pos - brace, 'special word boundary assertion is either unclosed or contains an invalid character');
+    }
+    if (!['start', 'end', 'start-half', 'end-half'].includes(name)) {
+      this.error(contentsAt, this.pos - contentsAt, 'unrecognized special word boundary assertion, valid choices are: start, end, start-half or end-half');
+    }
+    this.pos++;
+    return name;
   }
 
   /** A literal from an escape: control letters, hex forms, or escaped ASCII punctuation. */
@@ -345,7 +396,7 @@ class Parser {
     return cp;
   }
 
-  private unicodeClass(negated: boolean, start: number): string {
+  private unicodeClass(negated: boolean, start: number): ClassItem {
     let name: string;
     if (this.peek() === '{') {
       const close = this.chars.indexOf('}', this.pos);
@@ -369,7 +420,8 @@ class Parser {
     }
     const source = unicodePropertySource(name);
     if (!source) this.error(start, this.pos - start, 'Unicode property not found');
-    return negate ? `[^${source}]` : source;
+    // Negation stays structural: under (?i) Rust closes the class over case first, then negates.
+    return { k: 'set', set: { k: 'union', items: [{ k: 'raw', source }], negated: negate } };
   }
 
   /** `[...]` with nesting and set operations; precedence: ranges, union, then && -- ~~ left to right. */
@@ -381,9 +433,21 @@ class Parser {
       negated = true;
       this.pos++;
     }
-    let set: ClassSet = { k: 'union', items: this.classUnion(flags, openAt, true), negated: false };
+    // Leading dashes are literal; so is a `]` right after the opening (an empty class cannot be written).
+    const items: ClassItem[] = [];
+    while (this.peek() === '-') {
+      this.pos++;
+      items.push({ k: 'char', cp: 0x2d });
+      if (this.peek() === undefined) this.error(openAt, 0, 'unclosed character class');
+    }
+    if (!items.length && this.peek() === ']') {
+      this.pos++;
+      items.push({ k: 'char', cp: 0x5d });
+    }
+    const open: OpenClass = { at: openAt, width: this.pos - openAt };
+    let set: ClassSet = { k: 'union', items: [...items, ...this.classUnion(flags, open)], negated: false };
     for (let op = this.setOperator(); op; op = this.setOperator()) {
-      const right: ClassSet = { k: 'union', items: this.classUnion(flags, openAt, false), negated: false };
+      const right: ClassSet = { k: 'union', items: this.classUnion(flags, open), negated: false };
       set = { k: 'op', op, left: set, right, negated: false };
     }
     this.pos++;
@@ -399,79 +463,96 @@ class Parser {
     return undefined;
   }
 
-  /** Class items up to `]` or a set operator (left in place). A `]` first in the class is literal. */
-  private classUnion(flags: Flags, openAt: number, atStart: boolean): ClassItem[] {
+  private unclosedClass(open: OpenClass): never {
+    this.error(open.at, open.width, 'unclosed character class');
+  }
+
+  /** Class items up to `]` or a set operator (both left in place). */
+  private classUnion(flags: Flags, open: OpenClass): ClassItem[] {
     const items: ClassItem[] = [];
-    let first = atStart;
     for (;;) {
       this.skipVerbose(flags);
       const ch = this.peek();
-      if (ch === undefined) this.error(openAt, 1, 'unclosed character class');
+      if (ch === undefined) this.unclosedClass(open);
       const pair = ch + (this.peek(1) ?? '');
-      if ((ch === ']' && !first) || pair === '&&' || pair === '--' || pair === '~~') return items;
-      this.classItem(flags, first, items);
-      first = false;
-    }
-  }
-
-  private classItem(flags: Flags, first: boolean, items: ClassItem[]): void {
-    const ch = this.peek()!;
-    if (ch === '[') {
-      const posix = this.posixClass();
-      if (posix) {
-        items.push({ k: 'raw', source: posix });
-        return;
+      if (ch === ']' || pair === '&&' || pair === '--' || pair === '~~') return items;
+      if (ch === '[') {
+        items.push(this.posixClass() ?? { k: 'set', set: this.bracketClass(flags) });
+        continue;
       }
-      items.push({ k: 'set', set: this.bracketClass(flags) });
-      return;
+      items.push(this.classRange(flags, open));
     }
-    if (ch === ']' && first) {
-      this.pos++;
-      items.push({ k: 'char', cp: 0x5d });
-      return;
-    }
-    const start = this.pos;
-    const from = this.classAtom(flags);
-    if (from.k !== 'char') {
-      items.push(from);
-      return;
-    }
-    this.skipVerbose(flags);
-    if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== '-' && this.peek(1) !== undefined) {
-      this.pos++;
-      this.skipVerbose(flags);
-      const to = this.classAtom(flags);
-      if (to.k !== 'char') this.error(start, this.pos - start, 'invalid range boundary, must be a literal');
-      if (to.cp < from.cp) this.error(start, this.pos - start, 'invalid character class range, the start must be <= the end');
-      items.push({ k: 'range', from: from.cp, to: to.cp });
-      return;
-    }
-    items.push(from);
   }
 
-  private posixClass(): string | undefined {
+  /** A single item or an `a-z` range; errors are raised in regex-syntax's order (unclosed before invalid). */
+  private classRange(flags: Flags, open: OpenClass): ClassItem {
+    const first = this.classPrimitive(flags);
+    this.skipVerbose(flags);
+    if (this.peek() === undefined) this.unclosedClass(open);
+    const next = this.peek(1);
+    if (this.peek() !== '-' || next === ']' || next === '-') return this.classItemOf(first);
+    this.pos++;
+    this.skipVerbose(flags);
+    if (this.peek() === undefined) this.unclosedClass(open);
+    const second = this.classPrimitive(flags);
+    const from = this.rangeBoundary(first);
+    const to = this.rangeBoundary(second);
+    if (to < from) this.error(first.at, second.at + second.width - first.at, 'invalid character class range, the start must be <= the end');
+    return { k: 'range', from, to };
+  }
+
+  private classItemOf(p: ClassPrimitive): ClassItem {
+    if (p.kind === 'assertion') this.error(p.at, p.width, 'invalid escape sequence found in character class');
+    return p.kind === 'char' ? { k: 'char', cp: p.cp } : p.item;
+  }
+
+  private rangeBoundary(p: ClassPrimitive): number {
+    if (p.kind !== 'char') this.error(p.at, p.width, 'invalid range boundary, must be a literal');
+    return p.cp;
+  }
+
+  private posixClass(): ClassItem | undefined {
     const rest = this.chars.slice(this.pos, this.pos + 16).join('');
     const match = /^\[:(\^?)([a-z]+):\]/.exec(rest);
     if (!match) return undefined;
-    const source = POSIX[match[2]!];
-    if (!source) return undefined;
+    const ranges = POSIX[match[2]!];
+    if (!ranges) return undefined;
     this.pos += [...match[0]].length;
-    return match[1] ? `[^${source}]` : source;
+    const items: ClassItem[] = ranges.map(([from, to]) => ({ k: 'range', from, to }));
+    return { k: 'set', set: { k: 'union', items, negated: match[1] === '^' } };
   }
 
-  private classAtom(flags: Flags): ClassItem {
+  private classPrimitive(flags: Flags): ClassPrimitive {
+    const at = this.pos;
     const ch = this.chars[this.pos++]!;
-    if (ch !== '\\') return { k: 'char', cp: ch.codePointAt(0)! };
-    const start = this.pos - 1;
+    if (ch !== '\\') return { kind: 'char', cp: ch.codePointAt(0)!, at, width: 1 };
     const next = this.chars[this.pos++];
-    if (next === undefined) this.error(start, 1, 'incomplete escape sequence, reached end of pattern prematurely');
+    if (next === undefined) this.error(at, 1, 'incomplete escape sequence, reached end of pattern prematurely');
     const perl = perlClass(next, flags);
-    if (perl) return { k: 'raw', source: perl };
-    if (next === 'p' || next === 'P') return { k: 'raw', source: this.unicodeClass(next === 'P', start) };
-    if ('bBAz<>'.includes(next)) this.error(start, 2, 'invalid escape sequence found in character class');
-    return { k: 'char', cp: this.literalEscape(next, start) };
+    const width = (): number => this.pos - at;
+    if (perl) return { kind: 'class', item: { k: 'raw', source: perl }, at, width: width() };
+    if (next === 'p' || next === 'P') {
+      const item = this.unicodeClass(next === 'P', at);
+      return { kind: 'class', item, at, width: width() };
+    }
+    if (next === 'b') {
+      this.wordBoundary(flags, at);
+      return { kind: 'assertion', at, width: width() };
+    }
+    if ('BAz<>'.includes(next)) return { kind: 'assertion', at, width: width() };
+    return { kind: 'char', cp: this.literalEscape(next, at), at, width: width() };
   }
 }
+
+interface OpenClass {
+  at: number;
+  width: number;
+}
+
+type ClassPrimitive =
+  | { kind: 'char'; cp: number; at: number; width: number }
+  | { kind: 'class'; item: ClassItem; at: number; width: number }
+  | { kind: 'assertion'; at: number; width: number };
 
 function wordClass(flags: Flags): string {
   return flags.u ? WORD_UNICODE : WORD_ASCII;
@@ -577,7 +658,9 @@ function emit(node: Rx, ctx: EmitContext): string {
     case 'lit':
       return emitLiteral(node, ctx);
     case 'class':
-      return emitSet(node.set, node.i && !ctx.globalI, node.u);
+      return emitSet(node.set, node.i === true && !ctx.globalI, node.u);
+    case 'flags':
+      return '';
     case 'raw':
       return node.source;
     case 'group':
@@ -616,17 +699,9 @@ function emitLiteral(node: Rx & { t: 'lit' }, ctx: EmitContext): string {
 function emitItem(item: ClassItem, expandCase: boolean, unicode: boolean): string {
   switch (item.k) {
     case 'char':
-      if (!expandCase) return regexLiteral(item.cp);
-      return caseVariants(item.cp, unicode).map(regexLiteral).join('');
-    case 'range': {
-      const range = `${regexLiteral(item.from)}-${regexLiteral(item.to)}`;
-      if (!expandCase || item.to - item.from > 2000) return range;
-      const extra: number[] = [];
-      for (let cp = item.from; cp <= item.to; cp++) {
-        for (const v of caseVariants(cp, unicode)) if (v < item.from || v > item.to) extra.push(v);
-      }
-      return range + [...new Set(extra)].map(regexLiteral).join('');
-    }
+      return regexLiteral(item.cp);
+    case 'range':
+      return `${regexLiteral(item.from)}-${regexLiteral(item.to)}`;
     case 'raw':
       return item.source;
     case 'set':
@@ -634,13 +709,52 @@ function emitItem(item: ClassItem, expandCase: boolean, unicode: boolean): strin
   }
 }
 
+/** A bracketed class; with `expandCase`, every level is closed under case folding before its negation, as Rust does. */
 function emitSet(set: ClassSet, expandCase: boolean, unicode: boolean): string {
-  const caret = set.negated ? '^' : '';
-  if (set.k === 'union') return `[${caret}${set.items.map((i) => emitItem(i, expandCase, unicode)).join('')}]`;
-  const left = emitSet(set.left, expandCase, unicode);
-  const right = emitSet(set.right, expandCase, unicode);
-  if (set.op === '~~') return `[${caret}[${left}--${right}][${right}--${left}]]`;
-  return `[${caret}${left}${set.op}${right}]`;
+  let positive: string;
+  if (set.k === 'union') {
+    positive = `[${set.items.map((item) => emitItem(item, expandCase, unicode)).join('')}]`;
+  } else {
+    const left = emitSet(set.left, expandCase, unicode);
+    const right = emitSet(set.right, expandCase, unicode);
+    positive = set.op === '~~' ? `[[${left}--${right}][${right}--${left}]]` : `[${left}${set.op}${right}]`;
+  }
+  if (expandCase) positive = caseClosed(positive, unicode);
+  return set.negated ? `[^${positive}]` : positive;
+}
+
+const closureCache = new Map<string, string>();
+
+/**
+ * A class matched case-insensitively inside a case-sensitive pattern: Rust adds every
+ * case variant of the class's members. JavaScript has no scoped `i`, so the members are
+ * enumerated once and written out as ranges.
+ */
+function caseClosed(positive: string, unicode: boolean): string {
+  const key = `${unicode}:${positive}`;
+  let ranges = closureCache.get(key);
+  if (ranges === undefined) {
+    const re = new RegExp(`^${positive}$`, 'v');
+    const members = new Set<number>();
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp === 0xd800) cp = 0xe000;
+      if (re.test(String.fromCodePoint(cp))) for (const v of caseVariants(cp, unicode)) members.add(v);
+    }
+    ranges = toRanges([...members].sort((a, b) => a - b));
+    closureCache.set(key, ranges);
+  }
+  return ranges ? `[${ranges}]` : '[]';
+}
+
+function toRanges(sorted: number[]): string {
+  let out = '';
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out += i === j ? regexLiteral(sorted[i]!) : `${regexLiteral(sorted[i]!)}-${regexLiteral(sorted[j]!)}`;
+    i = j + 1;
+  }
+  return out;
 }
 
 /** Every case-insensitivity setting on literal and class atoms, to decide whether the `i` flag can be global. */
@@ -648,7 +762,9 @@ function caseSettings(node: Rx, out: Set<boolean>): void {
   switch (node.t) {
     case 'lit':
     case 'class':
-      out.add(node.i);
+      if (node.i !== null) out.add(node.i);
+      return;
+    case 'flags':
       return;
     case 'group':
     case 'rep':
