@@ -1,7 +1,8 @@
 import type { BenchSuite } from './harness';
 import { apiSuite } from './api.bench';
+import { searchSuite } from './search.bench';
 
 /** Suites beyond the engine's; each area adds its own here. */
 export function extraSuites(): BenchSuite[] {
-  return [apiSuite];
+  return [searchSuite, apiSuite];
 }

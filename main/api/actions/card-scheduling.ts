@@ -1,37 +1,12 @@
 import { action, ActionError, type ActionDefinition } from '../registry';
 import { p, ParamError, typeName } from '../params';
-import type { Collection } from '../../engine/collection';
-import type { CardId } from '../../engine/model/types';
-import { answerCard } from '../../engine/scheduler/answer-card';
+import { answerCard, areDue, forgetCards, getIntervals, relearnCards, setDueDate } from '../../engine/scheduler';
 import type { Rating } from '../../engine/scheduler/answer';
 
 /**
  * The Card actions that go through the scheduler (spec: Card Actions). Kept apart
  * from the plain card actions so scheduling has one home.
  */
-
-interface CardBasics {
-  type: number;
-  queue: number;
-  due: number;
-}
-
-function cardBasics(col: Collection, id: CardId): CardBasics | undefined {
-  return col.prepare('SELECT type, queue, due FROM cards WHERE id = ?').get(id) as CardBasics | undefined;
-}
-
-function revlogIntervals(col: Collection, id: CardId): { id: number; ivl: number }[] {
-  return col.prepare('SELECT id, ivl FROM revlog WHERE cid = ? ORDER BY id').all(id) as { id: number; ivl: number }[];
-}
-
-/** Anki's is:due for one card. */
-function isDueNow(col: Collection, card: CardBasics): boolean {
-  const { daysElapsed, now } = col.timing();
-  const learnAhead = now + col.getConfig<number>('collapseTime', 1200);
-  if (card.queue === 2 || card.queue === 3) return card.due <= daysElapsed;
-  if (card.queue === 1 || card.queue === 4) return card.due <= learnAhead;
-  return false;
-}
 
 const answerParam = () => ({
   optional: false,
@@ -59,48 +34,36 @@ export const cardSchedulingActions: ActionDefinition[] = [
     for (const { ease } of answers) {
       if (![1, 2, 3, 4].includes(ease)) throw new ActionError(`invalid ease ${ease}: use 1 (Again) to 4 (Easy)`);
     }
+    const exists = col.prepare('SELECT 1 FROM cards WHERE id = ?').pluck();
     return col.transact(() =>
       answers.map(({ cardId, ease }) => {
-        if (!cardBasics(col, cardId)) return false;
+        if (!exists.get(cardId)) return false;
         answerCard(col, cardId, ease as Rating);
         return true;
       }),
     );
   }),
 
-  // The add-on's rule: new cards are due; otherwise the last answer decides. A non-new
-  // card without history (or a missing id) fails the request as the add-on's IndexError does.
-  action('areDue', { cards: p.array(p.id()) }, (ctx, { cards }) => {
-    const col = ctx.host.collection();
-    const nowSecs = col.nowSecs();
-    return cards.map((id) => {
-      const card = cardBasics(col, id);
-      if (card?.type === 0) return true;
-      const last = revlogIntervals(col, id).pop();
-      if (!card || !last) throw new ActionError('list index out of range');
-      if (last.ivl >= -1200) return isDueNow(col, card);
-      return Math.floor(last.id / 1000) - last.ivl <= nowSecs;
-    });
-  }),
+  action('areDue', { cards: p.array(p.id()) }, (ctx, { cards }) => areDue(ctx.host.collection(), cards)),
 
-  action('getIntervals', { cards: p.array(p.id()), complete: p.optional(p.bool(), false) }, (ctx, { cards, complete }) => {
-    const col = ctx.host.collection();
-    return cards.map((id) => {
-      if (cardBasics(col, id)?.type === 0) return 0;
-      const history = revlogIntervals(col, id).map((r) => r.ivl);
-      if (complete) return history;
-      if (!history.length) throw new ActionError('list index out of range');
-      return history[history.length - 1];
-    });
-  }),
+  action('getIntervals', { cards: p.array(p.id()), complete: p.optional(p.bool(), false) }, (ctx, { cards, complete }) =>
+    getIntervals(ctx.host.collection(), cards, complete),
+  ),
 
-  // The add-on's raw update: type relearning, intraday learning queue; nothing else changes.
-  action('relearnCards', { cards: p.array(p.id()) }, (ctx, { cards }) => {
-    const col = ctx.host.collection();
-    col.transact(() => {
-      const update = col.prepare('UPDATE cards SET type = 3, queue = 1 WHERE id = ?');
-      for (const id of cards) update.run(id);
-    });
+  // Upstream: "schedule as new" with a revlog row, restoring the original position, keeping counts.
+  action('forgetCards', { cards: p.array(p.id()) }, (ctx, { cards }) => {
+    forgetCards(ctx.host.collection(), cards, { restorePosition: true, resetCounts: false, log: true });
     return null;
+  }),
+
+  action('relearnCards', { cards: p.array(p.id()) }, (ctx, { cards }) => {
+    relearnCards(ctx.host.collection(), cards);
+    return null;
+  }),
+
+  // Not in the spec; upstream: days like "0", "1!", "3-7".
+  action('setDueDate', { cards: p.array(p.id()), days: p.string() }, (ctx, { cards, days }) => {
+    setDueDate(ctx.host.collection(), cards, days);
+    return true;
   }),
 ];

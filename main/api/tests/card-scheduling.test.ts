@@ -86,3 +86,25 @@ describe('relearnCards', () => {
     expect(card(id)).toMatchObject({ type: 3, queue: 1 });
   });
 });
+
+describe('forgetCards and setDueDate', () => {
+  it('forgets studied cards back to new, keeping their original position, with a manual revlog row', async () => {
+    const id = newCard('f1');
+    const position = card(id).due;
+    await server.call('answerCards', { answers: [{ cardId: id, ease: 4 }] });
+    expect(card(id).type).toBe(2);
+    expect(await server.call('forgetCards', { cards: [id] })).toBeNull();
+    expect(card(id)).toMatchObject({ type: 0, queue: 0, due: position, ivl: 0 });
+    const rows = await server.call<Record<string, { ease: number; type: number }[]>>('getReviewsOfCards', { cards: [id] });
+    expect(rows[String(id)]!.at(-1)).toMatchObject({ ease: 0, type: 4 });
+  });
+
+  it('sets due dates like Anki ("0", "3!", ranges) and rejects malformed specs', async () => {
+    const id = newCard('s1');
+    expect(await server.call('setDueDate', { cards: [id], days: '3!' })).toBe(true);
+    expect(card(id)).toMatchObject({ type: 2, queue: 2, ivl: 3 });
+    expect(await server.call('setDueDate', { cards: [id], days: '0' })).toBe(true);
+    const bad = await server.envelope('setDueDate', { cards: [id], days: 'soon' });
+    expect(bad.error).toBeTruthy();
+  });
+});

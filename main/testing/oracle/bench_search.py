@@ -53,10 +53,11 @@ def build(col, engram_path):
 
 def main():
     request = json.load(sys.stdin)
+    real_stdout = sys.stdout
+    sys.stdout = sys.stderr  # the engine prints deprecation notices; keep stdout for the JSON reply
     with tempfile.TemporaryDirectory() as tmp:
         col = Collection(os.path.join(tmp, "bench.anki2"))
         build(col, request["engram_db"])
-        col.save() if hasattr(col, "save") else None
         times = {}
         counts = {}
         for query in request["queries"]:
@@ -68,7 +69,7 @@ def main():
             times[query] = samples
             counts[query] = len(ids)
         col.close()
-    json.dump({"times_ms": times, "counts": counts}, sys.stdout)
+    json.dump({"times_ms": times, "counts": counts}, real_stdout)
 
 
 if __name__ == "__main__":
