@@ -1,5 +1,5 @@
 /** Export layouts, what a deck export gathers, determinism, and Engram-to-Engram round trips. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
@@ -115,6 +115,22 @@ describe('what an export gathers', () => {
     col.db.prepare('INSERT INTO revlog VALUES (?, ?, -1, 3, 1, 0, 2500, 1000, 0)').run(Date.now() + 3 * 86_400_000, card);
     await expect(exportPackage(col, join(dir, 'x.apkg'), { all: true, includeSched: true })).rejects.toThrow(EngineError);
     await expect(exportCollectionPackage(col, join(dir, 'x.colpkg'))).rejects.toThrow(/ids in the future/);
+    col.close();
+  });
+
+  it('stops when cancelled, leaving no file behind', async () => {
+    const { dir, col } = setup();
+    const controller = new AbortController();
+    const out = join(dir, 'cancelled.apkg');
+    const run = exportPackage(col, out, {
+      all: true,
+      signal: controller.signal,
+      onProgress: (_d, _t, stage) => {
+        if (stage === 'media') controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.apkg') || f.endsWith('.tmp'))).toEqual([]);
     col.close();
   });
 
