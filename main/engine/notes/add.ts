@@ -42,7 +42,10 @@ export function prepareNewNote(col: Collection, note: NewNote): PreparedNote {
   const deck = requireDeck(col, note.deckId);
   if (deck.dyn) throw new EngineError('invalid', `cannot add cards to filtered deck "${deck.name}"`);
   const text = prepareNoteText(notetype, note.fields, note.tags ?? []);
-  const ords = note.ensureCard ? cardOrdsForNewNote(notetype, text.fields) : cardOrdsToGenerate(notetype, text.fields);
+  const cardgen = { tags: text.tags };
+  const ords = note.ensureCard
+    ? cardOrdsForNewNote(notetype, text.fields, cardgen)
+    : cardOrdsToGenerate(notetype, text.fields, cardgen);
   if (!ords.length) throw new EngineError('empty', 'cannot create note because it is empty');
   return { notetype, deckId: deck.id, text, ords, guid: note.guid ?? newGuid() };
 }

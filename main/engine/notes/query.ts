@@ -29,7 +29,8 @@ export function duplicatesOf(col: Collection, notetypeId: NotetypeId, firstField
   const stripped = stripHtmlPreservingMediaFilenames(firstField.normalize('NFC')).trim();
   if (!stripped) return [];
   const rows = col
-    .prepare('SELECT id, flds FROM notes WHERE mid = ? AND csum = ?')
+    .prepare(// `+mid` keeps SQLite on the checksum index; the notetype index would scan every note of the type.
+    'SELECT id, flds FROM notes WHERE +mid = ? AND csum = ?')
     .all(notetypeId, fieldChecksum(firstField.normalize('NFC'))) as { id: NoteId; flds: string }[];
   return rows
     .filter((r) => stripHtmlPreservingMediaFilenames(splitFields(r.flds)[0] ?? '').trim() === stripped)

@@ -41,7 +41,9 @@ export function generateMissingCards(col: Collection, noteId: NoteId, fields?: r
     did: number;
   }[];
   const have = new Set(existing.map((c) => c.ord));
-  const wanted = cardOrdsToGenerate(notetype, fields ?? noteFields(note)).filter((ord) => !have.has(ord));
+  const wanted = cardOrdsToGenerate(notetype, fields ?? noteFields(note), { tags: noteTags(note) }).filter(
+    (ord) => !have.has(ord),
+  );
   if (!wanted.length) return [];
   const deckId = existing[0]?.did ?? col.getConfig<number>('curDeck', 1);
   const position = existingNewPosition(col, noteId) ?? takeNextPosition(col);
