@@ -46,7 +46,7 @@ export function apiPatch(input: Partial<ApiSettingsView>): Partial<ApiSettings> 
   }
   if (input.webBindPort !== undefined) {
     const port = Number(input.webBindPort);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new EngineError('invalid', 'the port must be a number from 1 to 65535');
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EngineError('invalid', 'the port must be a number from 0 (any free port) to 65535');
     patch.webBindPort = port;
   }
   if (input.webCorsOriginList !== undefined) patch.webCorsOriginList = cleanList(input.webCorsOriginList);

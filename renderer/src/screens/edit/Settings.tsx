@@ -49,29 +49,29 @@ export function Settings() {
 
   const act = (work: Promise<SettingsView>, note: string) => work.then((next) => show(next, note), (e: unknown) => setError(errorText(e)));
 
+  /** Only what the user changed is saved, so values set by flags or the environment are not written to the file. */
   const saveApi = (event: FormEvent) => {
     event.preventDefault();
-    if (!form) return;
-    void act(
-      bridge.invoke('settings.saveApi', {
-        webBindAddress: form.webBindAddress,
-        webBindPort: Number(form.webBindPort),
-        webCorsOriginList: lines(form.webCorsOriginList),
-        ignoreOriginList: lines(form.ignoreOriginList),
-        apiKey: form.apiKey.trim() || null,
-      }),
-      'API settings saved.',
-    );
+    if (!form || !view) return;
+    const before = formOf(view.api);
+    const patch: Partial<ApiSettingsView> = {};
+    if (form.webBindAddress !== before.webBindAddress) patch.webBindAddress = form.webBindAddress;
+    if (form.webBindPort !== before.webBindPort) patch.webBindPort = Number(form.webBindPort);
+    if (form.webCorsOriginList !== before.webCorsOriginList) patch.webCorsOriginList = lines(form.webCorsOriginList);
+    if (form.ignoreOriginList !== before.ignoreOriginList) patch.ignoreOriginList = lines(form.ignoreOriginList);
+    if (form.apiKey !== before.apiKey) patch.apiKey = form.apiKey.trim() || null;
+    void act(bridge.invoke('settings.saveApi', patch), Object.keys(patch).length ? 'API settings saved.' : 'Nothing changed.');
   };
 
   const setTheme = (theme: Theme) => {
     applyTheme(theme);
+    setView((v) => (v ? { ...v, theme } : v));
     void act(bridge.invoke('settings.theme', { theme }), '');
   };
 
   if (!view || !form) return <div className="edit-screen">{error ? <p role="alert">{error}</p> : <p>Loading…</p>}</div>;
-  const restart =
-    view.api.webBindAddress !== view.running.address || (view.running.port !== 0 && view.api.webBindPort !== view.running.port);
+  const restart = view.api.webBindAddress !== view.running.address || view.api.webBindPort !== view.running.port;
+  const runningPort = view.running.port === 0 ? 'a port chosen at startup' : `port ${view.running.port}`;
 
   return (
     <div className="edit-screen settings">
@@ -81,7 +81,7 @@ export function Settings() {
           {error}
         </p>
       )}
-      <p className="status" role="status">
+      <p className="status settings-message" role="status">
         {message}
       </p>
 
@@ -94,12 +94,11 @@ export function Settings() {
           </label>
           <label className="form-row">
             <span>Port</span>
-            <input type="number" min={1} max={65535} value={form.webBindPort} onChange={(e) => setForm({ ...form, webBindPort: e.target.value })} />
+            <input type="number" value={form.webBindPort} onChange={(e) => setForm({ ...form, webBindPort: e.target.value })} />
           </label>
           {restart && (
             <p className="notice" role="note">
-              The API listens on {view.running.address}:{view.running.port} until Engram restarts; the new address and port apply after a
-              restart.
+              The API listens on {view.running.address}, {runningPort}, until Engram restarts; the new address and port apply after a restart.
             </p>
           )}
           <label className="form-row" style={{ alignItems: 'flex-start' }}>
