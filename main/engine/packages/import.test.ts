@@ -217,8 +217,12 @@ describe('progress', () => {
     const events: [number, number, PackageStage][] = [];
     await importPackage(b, await exported(a, dir, 'p.apkg'), { onProgress: (done, total, stage) => events.push([done, total, stage]) });
     const stages = [...new Set(events.map((e) => e[2]))];
-    expect(stages).toEqual(['reading', 'notetypes', 'notes', 'decks', 'cards', 'media', 'finishing']);
+    expect(stages).toEqual(['reading', 'notetypes', 'notes', 'decks', 'cards', 'revlog', 'media', 'finishing']);
     expect(events.every(([done, total]) => done >= 0 && done <= total)).toBe(true);
+    for (const stage of stages) {
+      const last = events.filter((e) => e[2] === stage).pop()!;
+      expect(last[0]).toBe(last[1]);
+    }
     a.close();
     b.close();
   });

@@ -72,6 +72,7 @@ export class CardImporter {
       this.imported.set(incoming.id, id);
       this.ctx.log.cards++;
     });
+    this.ctx.progress.report('cards', cards.length, cards.length);
   }
 
   importRevlog(entries: readonly RevlogRow[]): void {
@@ -86,5 +87,6 @@ export class CardImporter {
         this.ctx.log.revlog++;
       }
     });
+    this.ctx.progress.report('revlog', entries.length, entries.length);
   }
 }

@@ -51,6 +51,7 @@ export class DeckImporter {
       this.correctDayLimits(deck);
       this.importOne(deck);
     });
+    this.ctx.progress.report('decks', ordered.length, ordered.length);
   }
 
   private reparent(deck: Deck): void {

@@ -81,6 +81,7 @@ export class MediaPlan {
       onFile(i, toCopy.length);
       if (this.copyOne(planned)) written++;
     });
+    onFile(toCopy.length, toCopy.length);
     return written;
   }
 

@@ -60,6 +60,7 @@ export class NoteImporter {
         this.ctx.log.notesDuplicate++;
       }
     });
+    this.ctx.progress.report('notes', notes.length, notes.length);
     if (this.ctx.log.notesConflicting) {
       this.ctx.log.note(`${this.ctx.log.notesConflicting} notes were skipped: a note with the same id uses a different notetype here.`);
     }

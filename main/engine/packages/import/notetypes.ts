@@ -72,6 +72,7 @@ export class NotetypeImporter {
       this.ctx.progress.report('notetypes', i, notetypes.length);
       this.importOne(structuredClone(nt));
     });
+    this.ctx.progress.report('notetypes', notetypes.length, notetypes.length);
   }
 
   private importOne(incoming: Notetype): void {
