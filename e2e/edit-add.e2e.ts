@@ -118,6 +118,7 @@ describe('Add screen', () => {
     await expect.poll(() => page.locator('[data-field="Text"] .field-input').textContent()).toBe('carried over');
     await page.locator('#add-notetype').selectOption({ label: 'Basic' });
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Close Add' }).getByRole('button', { name: 'Discard' }).click();
     await page.locator('.deck-row').first().waitFor();
   });
 });
@@ -161,7 +162,8 @@ describe('guiAddCards and guiAddNoteSetData', () => {
     await expect.poll(() => page.locator('#add-tags').inputValue()).toBe('one two');
     const reply = await fetch(serve.apiUrl, { method: 'POST', body: JSON.stringify({ action: 'guiAddNoteSetData', version: 6, params: { note: { fields: { Nope: 'x' } } } }) });
     expect(await reply.json()).toEqual({ result: null, error: 'Field "Nope" not found in current note' });
-    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Close Add' }).getByRole('button', { name: 'Discard' }).click();
     await page.locator('.deck-row').first().waitFor();
     expect(await serve.call('guiAddNoteSetData', { note: { fields: { Front: 'x' } } })).toEqual({ error: 'Add Note dialog is not open', code: 1 });
   });

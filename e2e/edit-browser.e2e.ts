@@ -167,7 +167,8 @@ describe('card browser', () => {
     });
     const ids = await serve.call<number[]>('guiBrowse', { query: `nid:${noteId}` });
     expect(ids).toHaveLength(1);
-    await expect.poll(status).toContain('1 card shown');
+    await expect.poll(status).toContain('1 card shown, 1 selected');
+    expect(await serve.call('guiSelectedNotes')).toEqual([noteId]);
     await expect.poll(async () => (await firstCells())[0]).toBe('猫');
     await row(0).click();
     await expect.poll(() => page.locator('#browser-field-1 img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);

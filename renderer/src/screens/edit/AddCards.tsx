@@ -4,6 +4,7 @@ import { useBridge } from '../../bridge/context';
 import { useNavigation } from '../../navigation';
 import type { ScreenProps } from '../registry';
 import { NoteEditor } from '../../components/edit/NoteEditor';
+import { ConfirmDialog } from '../../components/edit/PromptDialog';
 import { errorText, useDecks, useNotetypes, useTags } from '../../components/edit/useEditData';
 import { addHistory, lastAddChoice, slots } from './slots';
 import { carryFields, clearNonSticky, fieldsFromNames, mergeTagText, plainText } from './note-state';
@@ -39,6 +40,7 @@ export function AddCards({ params }: ScreenProps) {
   const [error, setError] = useState<string | null>(null);
   const [focusToken, setFocusToken] = useState(0);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
   const [, setHistoryVersion] = useState(0);
   const guiRequest = useRef<GuiRequest | null>(null);
   const draftRef = useRef<Draft | null>(null);
@@ -210,14 +212,23 @@ export function AddCards({ params }: ScreenProps) {
       .then(() => notetypes.reload(), (e: unknown) => setError(errorText(e)));
   };
 
+  /** Closing with typed content asks first, as Anki's Add window does. */
+  const close = () => {
+    const d = draftRef.current;
+    const nt = d && notetypeOf(d.notetypeId);
+    const typed = d && nt ? nt.fields.some((f) => !f.sticky && plainText(d.fields[f.ord] ?? '') !== '') : false;
+    if (typed) setConfirmClose(true);
+    else back();
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const mod = event.ctrlKey || event.metaKey;
     if (mod && event.key === 'Enter') {
       event.preventDefault();
       void add();
-    } else if (event.key === 'Escape' && !historyOpen) {
+    } else if (event.key === 'Escape' && !historyOpen && !confirmClose) {
       event.preventDefault();
-      back();
+      close();
     } else if (mod && !event.shiftKey && (event.key === 'n' || event.key === 'N')) {
       event.preventDefault();
       notetypeSelect.current?.focus();
@@ -317,7 +328,7 @@ export function AddCards({ params }: ScreenProps) {
                 </ul>
               )}
             </div>
-            <button type="button" onClick={back} title="Close (Esc)">
+            <button type="button" onClick={close} title="Close (Esc)">
               Close
             </button>
           </div>
@@ -330,6 +341,18 @@ export function AddCards({ params }: ScreenProps) {
             </p>
           )}
         </>
+      )}
+      {confirmClose && (
+        <ConfirmDialog
+          title="Close Add"
+          message="Close and lose what you typed?"
+          confirmLabel="Discard"
+          onClose={() => setConfirmClose(false)}
+          onConfirm={() => {
+            setConfirmClose(false);
+            back();
+          }}
+        />
       )}
     </div>
   );

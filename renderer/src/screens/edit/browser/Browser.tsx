@@ -71,7 +71,9 @@ export function Browser({ params }: ScreenProps) {
           setResult(found);
           setError(null);
           if (!keep) {
-            setSelection(EMPTY_SELECTION);
+            // As in Anki, a new search selects its first row (clients read it back with guiSelectedNotes).
+            const first = found.rows[0];
+            setSelection(first ? { ids: new Set([first.id]), anchor: 0, current: 0 } : EMPTY_SELECTION);
             setMessage('');
           }
           setScrollTo((s) => ({ index: keep ? s.index : 0, token: s.token + 1 }));
