@@ -1,8 +1,9 @@
 import type { BenchSuite } from './harness';
 import { apiSuite } from './api.bench';
 import { searchSuite } from './search.bench';
+import { packagesSuite } from './packages.bench';
 
 /** Suites beyond the engine's; each area adds its own here. */
 export function extraSuites(): BenchSuite[] {
-  return [searchSuite, apiSuite];
+  return [searchSuite, apiSuite, packagesSuite];
 }
