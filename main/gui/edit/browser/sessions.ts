@@ -17,6 +17,7 @@ interface Session {
 
 const KEEP_SESSIONS = 4;
 const MAX_PAGE = 1000;
+const FULL_LIST_DELAY_MS = 150;
 
 /** The ordered ids of a search (one page of them with `limit`). Throws EngineError('search') for a bad query. */
 export function orderedIds(col: Collection, search: BrowserSearch, limit?: number): number[] {
@@ -41,7 +42,8 @@ export class BrowserSessions {
   private readonly sessions: Session[] = [];
   private nextId = 1;
 
-  constructor(private readonly defer: (task: () => void) => void = (task) => setImmediate(task)) {}
+  /** The whole list is built a moment after the first page is answered, unless a newer search came first. */
+  constructor(private readonly defer: (task: () => void) => void = (task) => setTimeout(task, FULL_LIST_DELAY_MS)) {}
 
   search(col: Collection, search: BrowserSearch, columns: readonly BrowserColumn[], pageSize: number): BrowserSearchResult {
     const size = Math.min(MAX_PAGE, Math.max(1, Math.trunc(pageSize) || 1));
@@ -52,7 +54,7 @@ export class BrowserSessions {
     if (this.sessions.length > KEEP_SESSIONS) this.sessions.shift();
     if (!session.ids) {
       this.defer(() => {
-        if (col.isOpen && this.sessions.includes(session)) this.full(col, session);
+        if (col.isOpen && this.sessions.at(-1) === session) this.full(col, session);
       });
     }
     return {

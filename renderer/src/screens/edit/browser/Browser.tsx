@@ -43,7 +43,7 @@ export function Browser({ params }: ScreenProps) {
   const notetypes = useNotetypes();
   const knownTags = useTags();
   const [config, setConfig] = useState<BrowserConfig | null>(null);
-  const [queryText, setQueryText] = useState('');
+  const [queryText, setQueryText] = useState(() => routeSearch(params).query ?? DEFAULT_QUERY);
   const [active, setActive] = useState<BrowserSearch | null>(null);
   const [result, setResult] = useState<BrowserSearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -96,6 +96,12 @@ export function Browser({ params }: ScreenProps) {
 
   // The route's search (guiBrowse, history links) or the default one, once the config is known.
   const routeKey = JSON.stringify(params);
+  // A new route (another search asked for) replaces what is in the search box; typing never is.
+  const [routeShown, setRouteShown] = useState(routeKey);
+  if (routeShown !== routeKey) {
+    setRouteShown(routeKey);
+    setQueryText(routeSearch(params).query ?? DEFAULT_QUERY);
+  }
   const configLoaded = config !== null;
   const configRef = useRef<BrowserConfig | null>(null);
   useLayoutEffect(() => {
@@ -106,7 +112,7 @@ export function Browser({ params }: ScreenProps) {
     if (!cfg) return;
     const { query, sort } = routeSearch(JSON.parse(routeKey) as Record<string, unknown>);
     const text = query ?? DEFAULT_QUERY;
-    void runSearch({ query: text, mode: cfg.mode, sort: sort ?? cfg.sort[cfg.mode] }).then(() => setQueryText(text));
+    void runSearch({ query: text, mode: cfg.mode, sort: sort ?? cfg.sort[cfg.mode] });
   }, [configLoaded, routeKey, runSearch]);
 
   const { invalidate } = rows;
