@@ -35,15 +35,38 @@ interface RawCounts {
   total: number;
 }
 
+const EMPTY: RawCounts = { new: 0, review: 0, interday: 0, intraday: 0, total: 0 };
+
+/**
+ * Each deck's own counts from the ix_cards_sched (did, queue, due) index: one
+ * grouped count per (deck, queue) for totals and new cards, and index range
+ * counts for what is due (storage/deck/due_counts.sql gives the same numbers).
+ */
 function rawCounts(col: Collection, today: number, learnCutoff: number): Map<DeckId, RawCounts> {
-  const rows = col
-    .prepare(
-      `SELECT did, sum(queue = 0) AS n, sum(queue = 2 AND due <= ?) AS r, sum(queue = 3 AND due <= ?) AS d,
-         sum((queue = 1 AND due < ?) OR (queue = 4 AND due <= ?)) AS l, count(1) AS t
-       FROM cards GROUP BY did`,
-    )
-    .all(today, today, learnCutoff, learnCutoff) as Array<{ did: number; n: number; r: number; d: number; l: number; t: number }>;
-  return new Map(rows.map((r) => [r.did, { new: r.n, review: r.r, interday: r.d, intraday: r.l, total: r.t }]));
+  const out = new Map<DeckId, RawCounts>();
+  const of = (did: DeckId) => {
+    let counts = out.get(did);
+    if (!counts) out.set(did, (counts = { ...EMPTY }));
+    return counts;
+  };
+  const grouped = (sql: string, ...params: number[]) => col.prepare(sql).all(...params) as Array<{ did: number; queue: number; n: number }>;
+  for (const row of grouped('SELECT did, queue, count() AS n FROM cards GROUP BY did, queue')) {
+    const counts = of(row.did);
+    counts.total += row.n;
+    if (row.queue === 0) counts.new += row.n;
+  }
+  const decks = 'did IN (SELECT id FROM decks)';
+  for (const row of grouped(`SELECT did, queue, count() AS n FROM cards WHERE ${decks} AND queue IN (2, 3) AND due <= ? GROUP BY did, queue`, today)) {
+    if (row.queue === 2) of(row.did).review += row.n;
+    else of(row.did).interday += row.n;
+  }
+  for (const row of grouped(`SELECT did, 1 AS queue, count() AS n FROM cards WHERE ${decks} AND queue = 1 AND due < ? GROUP BY did`, learnCutoff)) {
+    of(row.did).intraday += row.n;
+  }
+  for (const row of grouped(`SELECT did, 4 AS queue, count() AS n FROM cards WHERE ${decks} AND queue = 4 AND due <= ? GROUP BY did`, learnCutoff)) {
+    of(row.did).intraday += row.n;
+  }
+  return out;
 }
 
 function capped(counts: RawCounts, limits: RemainingLimits): RawCounts {
@@ -103,11 +126,10 @@ export function deckTreeCounts(col: Collection): DeckTreeNode[] {
   const raw = rawCounts(col, today, timing.now + col.getConfig<number>('collapseTime', 1200));
   const newIgnoresReviewLimit = col.getConfig<boolean>('newCardsIgnoreReviewLimit', false) === true;
   const applyAllParentLimits = col.getConfig<boolean>('applyAllParentLimits', false) === true;
-  const empty: RawCounts = { new: 0, review: 0, interday: 0, intraday: 0, total: 0 };
 
   const root: Building = {
     node: { deckId: 0, name: '', level: 0, new: 0, learn: 0, review: 0, totalInDeck: 0, totalIncludingChildren: 0, children: [] },
-    raw: empty,
+    raw: EMPTY,
     limits: { ...UNLIMITED },
   };
   const children = new Map<DeckId, Building[]>();
@@ -118,7 +140,7 @@ export function deckTreeCounts(col: Collection): DeckTreeNode[] {
     while (stack.length > 1 && stack[stack.length - 1]!.node.level >= level) stack.pop();
     const parent = stack[stack.length - 1]!;
     if (parent.node.level !== level - 1) continue;
-    const counts = raw.get(deck.id) ?? empty;
+    const counts = raw.get(deck.id) ?? EMPTY;
     const building: Building = {
       node: { deckId: deck.id, name: parts[parts.length - 1]!, level, new: 0, learn: 0, review: 0, totalInDeck: counts.total, totalIncludingChildren: 0, children: [] },
       raw: counts,
