@@ -109,6 +109,20 @@ describe('Add screen', () => {
     await expect.poll(async () => (await noteWithFront('pasted picture'))?.fields.Back!.value).toBe(`<img src="${stored[0]}">`);
   });
 
+  it('edits a field as HTML (Ctrl+Shift+X)', async () => {
+    await openAdd();
+    await page.keyboard.type('html ');
+    await page.keyboard.press('Control+Shift+X');
+    const html = page.getByLabel('Front HTML');
+    await expect.poll(() => html.inputValue()).toBe('html&nbsp;');
+    await html.fill('html <i>italic</i>');
+    await expect.poll(() => field(0).innerHTML()).toBe('html <i>italic</i>');
+    await page.keyboard.press('Control+Shift+X');
+    await expect.poll(() => html.count()).toBe(0);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await noteWithFront('html*'))?.fields.Front!.value).toBe('html <i>italic</i>');
+  });
+
   it('switching the note type keeps what was typed (Ctrl+N)', async () => {
     await openAdd();
     await page.keyboard.type('carried over');
@@ -141,6 +155,17 @@ describe('guiAddCards and guiAddNoteSetData', () => {
     expect(note.fields.Front!.value).toBe('from the api');
     expect(note.fields.Back!.value).toBe('<img src="gui_add.png">by the user');
     expect(note.tags).toEqual(['api']);
+  });
+
+  it('guiAddNoteSetData right after guiAddCards reaches the screen guiAddCards opens', async () => {
+    await page.getByRole('button', { name: 'Decks' }).click();
+    await page.locator('.deck-row').first().waitFor();
+    const pending = serve.call<number>('guiAddCards', { note: { deckName: 'Default', modelName: 'Basic', fields: { Front: 'raced' } } });
+    expect(await serve.call('guiAddNoteSetData', { note: { fields: { Back: 'right behind' } } })).toBe(true);
+    await expect.poll(() => field(1).textContent()).toBe('right behind');
+    expect(await field(0).textContent()).toBe('raced');
+    await page.keyboard.press('Control+Enter');
+    expect(await pending).toBeGreaterThan(0);
   });
 
   it('closeAfterAdding closes the screen after the add', async () => {

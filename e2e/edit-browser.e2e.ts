@@ -165,7 +165,10 @@ describe('card browser', () => {
         picture: [{ filename: 'yomitan_cat.png', data: PNG, fields: ['Back'] }],
       },
     });
+    await page.getByRole('button', { name: 'Decks' }).click();
+    await page.locator('.deck-row').first().waitFor();
     const ids = await serve.call<number[]>('guiBrowse', { query: `nid:${noteId}` });
+    expect(await serve.call('guiSelectedNotes')).toEqual([noteId]);
     expect(ids).toHaveLength(1);
     await expect.poll(status).toContain('1 card shown, 1 selected');
     expect(await serve.call('guiSelectedNotes')).toEqual([noteId]);

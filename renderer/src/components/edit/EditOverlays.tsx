@@ -3,7 +3,7 @@ import { useBridge } from '../../bridge/context';
 import { useNavigation } from '../../navigation';
 import { registerCommand } from '../../gui-commands';
 import type { EditCommandKind, EditCommands } from '../../../../shared/bridge/edit';
-import { slots } from '../../screens/edit/slots';
+import { expectSlot, slots, slotSoon } from '../../screens/edit/slots';
 import { PermissionPrompt } from './PermissionPrompt';
 import { applyTheme } from './theme';
 
@@ -22,18 +22,24 @@ function useEditCommands(): void {
     const offs = [
       onCommand('edit.browse', ({ query, sort }) => {
         if (slots.browser) slots.browser.search(query, sort);
-        else navigate('browse', { query, sort, nonce: ++nonce });
+        else {
+          expectSlot('browser');
+          navigate('browse', { query, sort, nonce: ++nonce });
+        }
         return true;
       }),
-      onCommand('edit.selectCard', ({ cardId }) => slots.browser?.selectCard(cardId) ?? false),
-      onCommand('edit.selectedNotes', () => slots.browser?.selectedNotes() ?? null),
+      onCommand('edit.selectCard', async ({ cardId }) => (await slotSoon('browser'))?.selectCard(cardId) ?? false),
+      onCommand('edit.selectedNotes', async () => (await slotSoon('browser'))?.selectedNotes() ?? null),
       onCommand('edit.addCards', ({ preset, guiRequestId, closeAfterAdding }) => {
         if (slots.add) slots.add.reset(preset, guiRequestId, closeAfterAdding);
-        else navigate('add', { preset, guiRequestId, closeAfterAdding });
+        else {
+          expectSlot('add');
+          navigate('add', { preset, guiRequestId, closeAfterAdding });
+        }
         return true;
       }),
-      onCommand('edit.addCurrent', () => slots.add?.current() ?? null),
-      onCommand('edit.addSetData', (data) => slots.add?.setData(data) ?? { notOpen: true }),
+      onCommand('edit.addCurrent', async () => (await slotSoon('add'))?.current() ?? null),
+      onCommand('edit.addSetData', async (data) => (await slotSoon('add'))?.setData(data) ?? { notOpen: true }),
       onCommand('edit.editNote', ({ noteId }) => {
         navigate('edit', { noteId, nonce: ++nonce });
         return true;

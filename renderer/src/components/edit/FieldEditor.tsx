@@ -46,6 +46,7 @@ export function FieldEditor(props: FieldEditorProps) {
   const ref = useRef<HTMLDivElement>(null);
   const emitted = useRef<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [showHtml, setShowHtml] = useState(false);
   const { value, onChange } = props;
 
   // Only outside changes replace the DOM; what the user typed is already there.
@@ -110,8 +111,15 @@ export function FieldEditor(props: FieldEditorProps) {
     void storeFiles(images);
   };
 
+  const toggleHtml = () => setShowHtml((shown) => !shown);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const mod = event.ctrlKey || event.metaKey;
+    if (mod && event.shiftKey && (event.key === 'X' || event.key === 'x')) {
+      event.preventDefault();
+      toggleHtml();
+      return;
+    }
     if (mod && event.shiftKey && (event.key === 'L' || event.key === 'l')) {
       event.preventDefault();
       runFormat('insertUnorderedList');
@@ -149,6 +157,16 @@ export function FieldEditor(props: FieldEditorProps) {
             ))}
           </span>
         )}
+        <button
+          type="button"
+          tabIndex={-1}
+          className={`html-toggle${showHtml ? ' on' : ''}`}
+          aria-pressed={showHtml}
+          title="HTML editor (Ctrl+Shift+X)"
+          onClick={toggleHtml}
+        >
+          {'<>'}
+        </button>
         {props.onToggleSticky && (
           <button
             type="button"
@@ -182,6 +200,24 @@ export function FieldEditor(props: FieldEditorProps) {
         onKeyDown={onKeyDown}
         onBlur={props.onBlur}
       />
+      {showHtml && (
+        <textarea
+          className="field-html"
+          aria-label={`${props.label} HTML`}
+          spellCheck={false}
+          value={value}
+          autoFocus
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={props.onBlur}
+          onKeyDown={(e) => {
+            if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'x') {
+              e.preventDefault();
+              setShowHtml(false);
+              ref.current?.focus();
+            }
+          }}
+        />
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}

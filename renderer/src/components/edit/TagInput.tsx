@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { completeToken, currentToken, splitTagText, tagSuggestions } from './tags';
 
 export interface TagInputProps {
@@ -16,6 +16,13 @@ export function TagInput({ id, value, onChange, known, label = 'Tags', onBlur }:
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
+  /** Where the caret goes after a completion, set as soon as React has written the new value. */
+  const pendingCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null) return;
+    input.current?.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  });
   const { prefix } = currentToken(value, caret);
   const suggestions = open ? tagSuggestions(known, prefix, splitTagText(value)) : [];
 
@@ -24,7 +31,7 @@ export function TagInput({ id, value, onChange, known, label = 'Tags', onBlur }:
     onChange(next.text);
     setCaret(next.caret);
     setActive(-1);
-    requestAnimationFrame(() => input.current?.setSelectionRange(next.caret, next.caret));
+    pendingCaret.current = next.caret;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

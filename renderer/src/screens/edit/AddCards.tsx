@@ -6,7 +6,7 @@ import type { ScreenProps } from '../registry';
 import { NoteEditor } from '../../components/edit/NoteEditor';
 import { ConfirmDialog } from '../../components/edit/PromptDialog';
 import { errorText, useDecks, useNotetypes, useTags } from '../../components/edit/useEditData';
-import { addHistory, lastAddChoice, slots } from './slots';
+import { addHistory, lastAddChoice, registerSlot } from './slots';
 import { carryFields, clearNonSticky, fieldsFromNames, mergeTagText, plainText } from './note-state';
 
 interface Draft {
@@ -148,8 +148,11 @@ export function AddCards({ params }: ScreenProps) {
     [notetypeOf],
   );
 
+  // Reachable by gui* actions once the draft exists (guiAddNoteSetData needs its note type).
+  const ready = draft !== null;
   useEffect(() => {
-    const handle = {
+    if (!ready) return;
+    return registerSlot('add', {
       setData,
       current: () => {
         const d = draftRef.current;
@@ -160,12 +163,8 @@ export function AddCards({ params }: ScreenProps) {
         guiRequest.current = { id, closeAfterAdding };
         void applyPreset(preset).catch((e: unknown) => setError(errorText(e)));
       },
-    };
-    slots.add = handle;
-    return () => {
-      if (slots.add === handle) slots.add = null;
-    };
-  }, [setData, applyPreset, releaseRequest]);
+    });
+  }, [ready, setData, applyPreset, releaseRequest]);
 
   const add = async () => {
     const d = draftRef.current;

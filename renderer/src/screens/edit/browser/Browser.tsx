@@ -10,13 +10,13 @@ import {
   type BrowserSelection,
   type BrowserSort,
 } from '../../../../../shared/bridge/edit';
-import { useBridge } from '../../../bridge/context';
+import { useBridge, useBridgeQuery } from '../../../bridge/context';
 import { useNavigation } from '../../../navigation';
 import type { ScreenProps } from '../../registry';
 import { NoteEditor } from '../../../components/edit/NoteEditor';
 import { useNoteEditing } from '../../../components/edit/useNoteEditing';
 import { errorText, useDecks, useNotetypes, useTags } from '../../../components/edit/useEditData';
-import { slots } from '../slots';
+import { registerSlot } from '../slots';
 import { BrowserTable } from './BrowserTable';
 import { useBrowserRows } from './useBrowserRows';
 import { EMPTY_SELECTION, useSelection } from './useSelection';
@@ -123,7 +123,21 @@ export function Browser({ params }: ScreenProps) {
   useLayoutEffect(() => {
     state.current = { active, result, selection, mode };
   });
+  // Another profile: the held search names ids of the old collection.
+  const profile = useBridgeQuery('app.info', {}).data?.profile;
+  const lastProfile = useRef<string | null | undefined>(undefined);
   useEffect(() => {
+    if (profile === undefined) return;
+    const before = lastProfile.current;
+    lastProfile.current = profile;
+    const current = state.current.active;
+    if (before !== undefined && before !== profile && current) void runSearch(current);
+  }, [profile, runSearch]);
+
+  // Reachable by gui* actions once the first search has answered.
+  const searched = result !== null || error !== null;
+  useEffect(() => {
+    if (!searched) return;
     const handle = {
       search(query: string | null, sort: BrowserSort | null) {
         const cfg = configRef.current;
@@ -151,11 +165,8 @@ export function Browser({ params }: ScreenProps) {
         return m === 'notes' ? ids : bridge.invoke('browser.noteIds', { mode: m, ids });
       },
     };
-    slots.browser = handle;
-    return () => {
-      if (slots.browser === handle) slots.browser = null;
-    };
-  }, [bridge, runSearch, setSelection]);
+    return registerSlot('browser', handle);
+  }, [searched, bridge, runSearch, setSelection]);
 
   const selectionFor = (): BrowserSelection => ({ mode, ids: [...selection.ids] });
   const currentRow = selection.current >= 0 ? rows.rowAt(selection.current) : undefined;
@@ -333,6 +344,9 @@ export function Browser({ params }: ScreenProps) {
             if (e.key === 'Enter') {
               e.preventDefault();
               submitSearch();
+            } else if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              document.querySelector<HTMLElement>('.browser-scroll')?.focus();
             }
           }}
         />
