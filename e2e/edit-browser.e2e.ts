@@ -74,6 +74,18 @@ describe('card browser', () => {
     await screenshot(page, 'edit-browser');
   });
 
+  it('shows chosen columns (right-click on the header), rendered question included', async () => {
+    await page.locator('.browser-head').click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Columns' }).getByText('Question').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.browser-row .cell[data-column="question"]').first().textContent()).toBe('Ant');
+    expect(await page.locator('.browser-head [data-column="question"]').isDisabled()).toBe(true);
+    await page.locator('.browser-head').click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Columns' }).getByText('Question').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.browser-head [data-column="question"]').count()).toBe(0);
+  });
+
   it('guiBrowse shows its search in the page and returns the cards it shows', async () => {
     const ids = await serve.call<number[]>('guiBrowse', { query: 'tag:mammal', reorderCards: { order: 'descending', columnId: 'noteFld' } });
     expect(ids).toHaveLength(6);
