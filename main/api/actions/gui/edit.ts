@@ -13,7 +13,7 @@ import { pyTruthy } from '../decks/python';
 import { addRequestsFor } from '../../../gui/edit/add-requests';
 import { browserConfig, saveBrowserConfig } from '../../../gui/edit/browser-config';
 import { sendEditCommand } from '../../../gui/edit/commands';
-import type { BrowserSort } from '../../../../shared/bridge/edit';
+import { isSortableColumn, type BrowserSort } from '../../../../shared/bridge/edit';
 import type { BridgeHub } from '../../../gui/hub';
 
 /** What guiAddNoteSetData answers, as a successful result, when the Add screen is not open. */
@@ -179,10 +179,10 @@ export const guiEditActions: ActionDefinition[] = [
     } catch (error) {
       reorderError = error;
     }
-    if (sort) {
-      const mode = browserConfig(col).mode;
-      saveBrowserConfig(col, { sort: { ...browserConfig(col).sort, [mode]: sort } });
-    }
+    const config = browserConfig(col);
+    // Notes mode sorts on the note's own columns only; a card column there leaves the order as it is.
+    if (sort && !isSortableColumn(sort.column, config.mode)) sort = null;
+    if (sort) saveBrowserConfig(col, { sort: { ...config.sort, [config.mode]: sort } });
     if (ctx.host.gui.windowAttached) {
       await tell(() => sendEditCommand(ctx.host.gui.hub, 'edit.browse', { query: params.query, sort }), false);
     }

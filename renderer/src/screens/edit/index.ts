@@ -15,5 +15,7 @@ export const editScreens: Record<string, ComponentType<ScreenProps>> = {
   browse: Browser,
   notetypes: Notetypes,
   settings: Settings,
+  // The Electron menu's Switch Profile opens Settings, where profiles are.
+  profiles: Settings,
   import: Import,
 };
