@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import {
-  BROWSER_COLUMNS,
   isSortableColumn,
   type BrowserColumn,
   type BrowserConfig,
@@ -13,20 +12,19 @@ import {
 import { useBridge, useBridgeQuery } from '../../../bridge/context';
 import { useNavigation } from '../../../navigation';
 import type { ScreenProps } from '../../registry';
-import { NoteEditor } from '../../../components/edit/NoteEditor';
-import { useNoteEditing } from '../../../components/edit/useNoteEditing';
 import { errorText, useDecks, useNotetypes, useTags } from '../../../components/edit/useEditData';
-import { registerSlot } from '../slots';
+import { useBrowserSlot, type BrowserState } from './useBrowserSlot';
 import { BrowserTable } from './BrowserTable';
 import { useBrowserRows } from './useBrowserRows';
 import { EMPTY_SELECTION, useSelection } from './useSelection';
-import { columnLabel, FLAG_NAMES } from './columns';
+import { DEFAULT_QUERY, FLAG_NAMES } from './columns';
+import { browserKeyAction } from './keys';
+import { BrowserActions, BrowserEditorPane, ColumnMenu, type BulkDialog } from './BrowserParts';
 import { ChangeDeckDialog, DeleteDialog, FindReplaceDialog, ForgetDialog, RepositionDialog, TagsDialog, type FindReplaceValue } from './BulkDialogs';
 
 const FIRST_PAGE = 100;
-const DEFAULT_QUERY = 'deck:current';
 
-type Dialog = 'deck' | 'addTags' | 'removeTags' | 'reposition' | 'forget' | 'findReplace' | 'delete' | null;
+type Dialog = BulkDialog | 'delete' | null;
 
 function routeSearch(params: Record<string, unknown>): { query: string | null; sort: BrowserSort | null } {
   return {
@@ -119,7 +117,7 @@ export function Browser({ params }: ScreenProps) {
   useEffect(() => bridge.on('collection.changed', invalidate), [bridge, invalidate]);
 
   // What gui* actions reach while the browser is open.
-  const state = useRef({ active, result, selection, mode });
+  const state = useRef<BrowserState>({ active, result, selection, mode });
   useLayoutEffect(() => {
     state.current = { active, result, selection, mode };
   });
@@ -135,44 +133,20 @@ export function Browser({ params }: ScreenProps) {
   }, [profile, runSearch]);
 
   // Reachable by gui* actions once the first search has answered.
-  const searched = result !== null || error !== null;
-  useEffect(() => {
-    if (!searched) return;
-    const handle = {
-      search(query: string | null, sort: BrowserSort | null) {
-        const cfg = configRef.current;
-        const current = state.current.active;
-        if (!cfg) return;
-        const m = current?.mode ?? cfg.mode;
-        const text = query ?? current?.query ?? DEFAULT_QUERY;
-        setQueryText(text);
-        void runSearch({ query: text, mode: m, sort: sort ?? current?.sort ?? cfg.sort[m] });
-      },
-      async selectCard(cardId: number) {
-        await pendingSearch.current;
-        const { result: found, mode: m } = state.current;
-        if (!found) return true;
-        const id = m === 'cards' ? cardId : (await bridge.invoke('browser.noteIds', { mode: 'cards', ids: [cardId] }))[0];
-        const index = id === undefined ? -1 : await bridge.invoke('browser.indexOf', { searchId: found.searchId, id });
-        setSelection(index >= 0 && id !== undefined ? { ids: new Set([id]), anchor: index, current: index } : EMPTY_SELECTION);
-        if (index >= 0) setScrollTo((s) => ({ index, token: s.token + 1 }));
-        return true;
-      },
-      async selectedNotes() {
-        await pendingSearch.current;
-        const { selection: sel, mode: m } = state.current;
-        const ids = [...sel.ids];
-        return m === 'notes' ? ids : bridge.invoke('browser.noteIds', { mode: m, ids });
-      },
-    };
-    return registerSlot('browser', handle);
-  }, [searched, bridge, runSearch, setSelection]);
+  useBrowserSlot(result !== null || error !== null, {
+    bridge,
+    state,
+    configRef,
+    pendingSearch,
+    runSearch,
+    setSelection,
+    showQuery: setQueryText,
+    scrollTo: (index) => setScrollTo((s) => ({ index, token: s.token + 1 })),
+  });
 
   const selectionFor = (): BrowserSelection => ({ mode, ids: [...selection.ids] });
   const currentRow = selection.current >= 0 ? rows.rowAt(selection.current) : undefined;
   const editingNoteId = selection.ids.size === 1 && currentRow && selection.ids.has(currentRow.id) && !currentRow.deleted ? currentRow.noteId : null;
-  const editing = useNoteEditing(editingNoteId);
-  const editingNotetype = notetypes.list.find((n) => n.id === editing.note?.notetypeId);
 
   const submitSearch = () => {
     if (!active && !config) return;
@@ -267,24 +241,16 @@ export function Browser({ params }: ScreenProps) {
     );
 
   const onScreenKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const mod = event.ctrlKey || event.metaKey;
-    const key = event.key.toLowerCase();
-    const handled = (fn: () => void) => {
-      event.preventDefault();
-      fn();
-    };
-    if (mod && !event.altKey && key === 'f') handled(() => searchInput.current?.select());
-    else if (mod && !event.shiftKey && !event.altKey && key === 'd') handled(() => setDialog('deck'));
-    else if (mod && event.shiftKey && event.altKey && key === 'a') handled(() => setDialog('removeTags'));
-    else if (mod && event.shiftKey && key === 'a') handled(() => setDialog('addTags'));
-    else if (mod && key === 'j') handled(toggleSuspend);
-    else if (mod && /^[1-7]$/.test(event.key)) handled(() => toggleFlag(Number(event.key)));
-    else if (mod && event.shiftKey && key === 's') handled(() => setDialog('reposition'));
-    else if (mod && event.altKey && key === 'n') handled(() => setDialog('forget'));
-    else if (mod && event.altKey && key === 'f') handled(() => setDialog('findReplace'));
-    else if (mod && event.altKey && key === 't') handled(() => void toggleMode());
-    else if (mod && event.key === 'Delete') handled(() => void openDelete());
-    else if (event.key === 'Escape' && !dialog && !columnMenu) handled(() => void editing.flush().then(back));
+    const action = browserKeyAction(event);
+    if (!action || (action.kind === 'close' && (dialog || columnMenu))) return;
+    event.preventDefault();
+    if (action.kind === 'focusSearch') searchInput.current?.select();
+    else if (action.kind === 'dialog') setDialog(action.dialog);
+    else if (action.kind === 'suspend') toggleSuspend();
+    else if (action.kind === 'flag') toggleFlag(action.flag);
+    else if (action.kind === 'toggleMode') void toggleMode();
+    else if (action.kind === 'delete') void openDelete();
+    else back();
   };
 
   const onTableKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -359,45 +325,14 @@ export function Browser({ params }: ScreenProps) {
           {error}
         </p>
       )}
-      <div className="browser-actions" role="toolbar" aria-label="Selected rows">
-        <button type="button" onClick={() => setDialog('deck')} title="Ctrl+D">
-          Change Deck
-        </button>
-        <button type="button" onClick={() => setDialog('addTags')} title="Ctrl+Shift+A">
-          Add Tags
-        </button>
-        <button type="button" onClick={() => setDialog('removeTags')} title="Ctrl+Alt+Shift+A">
-          Remove Tags
-        </button>
-        <button type="button" onClick={toggleSuspend} title="Ctrl+J">
-          {currentRow?.suspended ? 'Unsuspend' : 'Suspend'}
-        </button>
-        <select
-          aria-label="Flag"
-          value=""
-          disabled={mode === 'notes'}
-          onChange={(e) => e.target.value !== '' && toggleFlag(Number(e.target.value))}
-        >
-          <option value="">Flag…</option>
-          {FLAG_NAMES.map((name, flag) => (
-            <option key={flag} value={flag}>
-              {flag === 0 ? 'No flag' : `${name} (Ctrl+${flag})`}
-            </option>
-          ))}
-        </select>
-        <button type="button" onClick={() => setDialog('reposition')} title="Ctrl+Shift+S">
-          Reposition
-        </button>
-        <button type="button" onClick={() => setDialog('forget')} title="Ctrl+Alt+N">
-          Forget
-        </button>
-        <button type="button" onClick={() => setDialog('findReplace')} title="Ctrl+Alt+F">
-          Find and Replace
-        </button>
-        <button type="button" onClick={() => void openDelete()} title="Ctrl+Delete">
-          Delete
-        </button>
-      </div>
+      <BrowserActions
+        mode={mode}
+        suspended={Boolean(currentRow?.suspended)}
+        open={setDialog}
+        toggleSuspend={toggleSuspend}
+        toggleFlag={toggleFlag}
+        remove={() => void openDelete()}
+      />
       <div className="browser-body">
         <div className="browser-table">
           <BrowserTable
@@ -424,47 +359,9 @@ export function Browser({ params }: ScreenProps) {
             {total === 1 ? '' : 's'} shown, {selection.ids.size} selected{message ? ` — ${message}` : ''}
           </div>
         </div>
-        <aside className="browser-pane" aria-label="Editor">
-          {editing.note && editingNotetype ? (
-            <>
-              <p className="muted note-meta">
-                {editingNotetype.name} · note {editing.note.id}
-              </p>
-              <NoteEditor
-                idPrefix="browser"
-                notetype={editingNotetype}
-                fields={editing.fields}
-                onFieldChange={editing.setField}
-                tags={editing.tags}
-                onTagsChange={editing.setTags}
-                knownTags={knownTags}
-                onBlur={() => void editing.flush()}
-              />
-            </>
-          ) : (
-            <p className="muted">{selection.ids.size > 1 ? `${selection.ids.size} ${noun}s selected.` : 'Select a row to edit its note.'}</p>
-          )}
-        </aside>
+        <BrowserEditorPane noteId={editingNoteId} selected={selection.ids.size} noun={noun} knownTags={knownTags} />
       </div>
-      {columnMenu && (
-        <div className="modal-backdrop" style={{ background: 'transparent' }} onMouseDown={() => setColumnMenu(null)}>
-          <div
-            className="column-menu"
-            role="menu"
-            aria-label="Columns"
-            style={{ left: columnMenu.x, top: columnMenu.y }}
-            onMouseDown={(e) => e.stopPropagation()}
-            onKeyDown={(e) => e.key === 'Escape' && setColumnMenu(null)}
-          >
-            {BROWSER_COLUMNS.map((column) => (
-              <label key={column} role="menuitemcheckbox" aria-checked={columns.includes(column)}>
-                <input type="checkbox" checked={columns.includes(column)} onChange={() => toggleColumn(column)} />
-                {columnLabel(column, mode)}
-              </label>
-            ))}
-          </div>
-        </div>
-      )}
+      {columnMenu && <ColumnMenu at={columnMenu} mode={mode} columns={columns} toggle={toggleColumn} close={() => setColumnMenu(null)} />}
       {dialog === 'deck' && (
         <ChangeDeckDialog
           decks={decks}

@@ -52,3 +52,6 @@ export function gridTemplate(columns: readonly BrowserColumn[]): string {
 }
 
 export const FLAG_NAMES = ['', 'Red', 'Orange', 'Green', 'Blue', 'Pink', 'Turquoise', 'Purple'];
+
+/** Anki's default browser search. */
+export const DEFAULT_QUERY = 'deck:current';
