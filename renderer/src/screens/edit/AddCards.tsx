@@ -5,6 +5,7 @@ import { useNavigation } from '../../navigation';
 import type { ScreenProps } from '../registry';
 import { NoteEditor } from '../../components/edit/NoteEditor';
 import { ConfirmDialog } from '../../components/edit/PromptDialog';
+import { AddActions, DuplicateNotice } from './AddParts';
 import { errorText, useDecks, useNotetypes, useTags } from '../../components/edit/useEditData';
 import { addHistory, lastAddChoice, registerSlot } from './slots';
 import { carryFields, clearNonSticky, fieldsFromNames, mergeTagText, plainText } from './note-state';
@@ -30,7 +31,7 @@ function presetParams(params: Record<string, unknown>): { preset: AddPreset | nu
 /** The Add screen: note type and deck, one editor per field, tags; Ctrl+Enter adds. */
 export function AddCards({ params }: ScreenProps) {
   const bridge = useBridge();
-  const { back, navigate } = useNavigation();
+  const { back } = useNavigation();
   const notetypes = useNotetypes();
   const decks = useDecks();
   const knownTags = useTags();
@@ -293,44 +294,11 @@ export function AddCards({ params }: ScreenProps) {
             onTagsChange={(tags) => setDraft((d) => (d ? { ...d, tags } : d))}
             knownTags={knownTags}
             firstFieldWarning={dupes.length > 0}
-            firstFieldNotice={
-              dupes.length > 0 ? (
-                <p className="duplicate-warning" role="alert">
-                  Duplicate: {dupes.length === 1 ? 'a note' : `${dupes.length} notes`} of this type already {dupes.length === 1 ? 'has' : 'have'} this first field.{' '}
-                  <button type="button" className="link" onClick={() => navigate('browse', { query: `nid:${dupes.join(',')}` })}>
-                    Show duplicates
-                  </button>
-                </p>
-              ) : null
-            }
+            firstFieldNotice={<DuplicateNotice noteIds={dupes} />}
             onToggleSticky={toggleSticky}
             focusToken={focusToken}
           />
-          <div className="add-actions">
-            <button type="button" className="primary" id="add-button" onClick={() => void add()} title="Add (Ctrl+Enter)">
-              Add
-            </button>
-            <div className="history">
-              <button type="button" aria-expanded={historyOpen} onClick={() => setHistoryOpen((o) => !o)} title="History (Ctrl+H)">
-                History ▾
-              </button>
-              {historyOpen && (
-                <ul className="history-list" aria-label="Added notes">
-                  {addHistory.length === 0 && <li className="muted">Nothing added yet.</li>}
-                  {addHistory.map((h) => (
-                    <li key={h.id}>
-                      <button type="button" className="link" onClick={() => navigate('browse', { query: `nid:${h.id}` })}>
-                        {h.text}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-            <button type="button" onClick={close} title="Close (Esc)">
-              Close
-            </button>
-          </div>
+          <AddActions onAdd={() => void add()} onClose={close} historyOpen={historyOpen} toggleHistory={() => setHistoryOpen((o) => !o)} />
           <p className="status" role="status" aria-live="polite">
             {status}
           </p>
