@@ -4,11 +4,11 @@ import { EngineError } from '../errors';
 import type { CardId, CardRow, Deck, RevlogRow } from '../model/types';
 import { applyAnswer, prepareCard, type AnswerInput, type CurrentDeck, type PreparedCard, type Rating } from './answer';
 import { burySiblings, buryModeOf } from './bury';
-import { insertRevlog, putCard, requireCard, revlogForCard } from './card-store';
-import { schedulingConfig } from './config';
-import { parentDecks, presetForDeck, updateDeckStats } from './deck-stats';
+import { insertRevlog, putAnsweredCard, requireCard, revlogForCard } from './card-store';
+import { schedulingConfigOf } from './config';
+import { parentDecks, presetForDeck, updateStatsOf } from './deck-stats';
 import { LEECH_TAG, addTagToNote } from './leech';
-import { noteRow, pushUndo, type AnswerUndo } from './undo';
+import { deckCounters, noteRow, pushUndo, type AnswerUndo } from './undo';
 
 export interface AnswerOptions {
   /** How long the user took, in ms (capped by the preset's maximum answer time). */
@@ -48,7 +48,7 @@ export function answerInputFor(col: Collection, card: CardRow, fuzz = true): Ans
   const fsrs = col.getConfig<boolean>('fsrs', false) === true;
   return {
     card,
-    config: schedulingConfig(presetForDeck(col, home)),
+    config: schedulingConfigOf(presetForDeck(col, home)),
     deck: currentDeckOf(deck),
     deckDesiredRetention: typeof home.desiredRetention === 'number' ? home.desiredRetention : null,
     timing: col.timing(),
@@ -88,8 +88,9 @@ export function answerCard(col: Collection, cardId: CardId, rating: Rating, opti
 
     const today = input.timing.daysElapsed;
     const deck = deckById(col, original.did)!;
-    undo.decks = [deck, ...parentDecks(col, deck)].map((d) => structuredClone(d));
-    updateDeckStats(col, original.did, today, {
+    const decks = [deck, ...parentDecks(col, deck)];
+    undo.decks = decks.map(deckCounters);
+    updateStatsOf(col, decks, today, {
       newDelta: original.queue === 0 ? 1 : 0,
       reviewDelta: original.queue === 2 || original.queue === 3 ? 1 : 0,
       msDelta: outcome.revlog.time,
@@ -98,7 +99,7 @@ export function answerCard(col: Collection, cardId: CardId, rating: Rating, opti
     const buried = burySiblings(col, original, buryModeOf(input.config));
     undo.siblings = buried;
 
-    putCard(col, outcome.card);
+    putAnsweredCard(col, original, outcome.card);
     if (outcome.leeched) {
       const before = noteRow(col, original.nid);
       if (addTagToNote(col, original.nid, LEECH_TAG) && before) undo.note = before;

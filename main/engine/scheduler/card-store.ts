@@ -68,6 +68,24 @@ export function putCard(col: Collection, card: CardRow): void {
     );
 }
 
+/**
+ * Writes a card after an answer: as putCard, but nid and ord (which answering
+ * never changes) are left out, so SQLite leaves their index and the note's
+ * foreign key alone. Falls back to putCard if they did change.
+ */
+export function putAnsweredCard(col: Collection, before: CardRow, card: CardRow): void {
+  if (card.id !== before.id || card.nid !== before.nid || card.ord !== before.ord) return putCard(col, card);
+  col
+    .prepare(
+      `UPDATE cards SET did = ?, mod = ?, usn = ?, type = ?, queue = ?, due = ?, ivl = ?, factor = ?,
+       reps = ?, lapses = ?, left = ?, odue = ?, odid = ?, flags = ?, data = ? WHERE id = ?`,
+    )
+    .run(
+      card.did, card.mod, card.usn, card.type, card.queue, card.due, card.ivl, card.factor,
+      card.reps, card.lapses, card.left, card.odue, card.odid, card.flags, serializeCardData(parseCardData(card.data)), card.id,
+    );
+}
+
 /** Marks a card modified now (Anki's `set_modified`) and writes it. */
 export function saveModifiedCard(col: Collection, card: CardRow): void {
   putCard(col, { ...card, mod: col.nowSecs(), usn: -1 });

@@ -102,3 +102,19 @@ export function ignoreRevlogsBeforeMs(date: string): number {
   if (!match) return 0;
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
+
+const cachedConfigs = new WeakMap<DeckConfig, SchedulingConfig>();
+
+/**
+ * `schedulingConfig` remembered per preset object: the preset cache hands out
+ * the same object until the preset is saved (which replaces it), so a batch of
+ * answers reads each preset once. The result must not be changed.
+ */
+export function schedulingConfigOf(conf: DeckConfig): SchedulingConfig {
+  let config = cachedConfigs.get(conf);
+  if (!config) {
+    config = schedulingConfig(conf);
+    cachedConfigs.set(conf, config);
+  }
+  return config;
+}

@@ -1,9 +1,10 @@
 import type { Collection } from '../collection';
 import { defaultDeckConfig } from '../decks/defaults';
-import { parentNames } from '../decks/name';
-import { deckById, deckByName, saveDeck } from '../decks/store';
+import { normalizeDeckName, parentNames } from '../decks/name';
+import { allDecks, deckById, saveDeckKeepingName } from '../decks/store';
 import { deckConfigById } from '../deckconfig/store';
 import type { Deck, DeckConfig, DeckId } from '../model/types';
+import { foldCase } from '../text/fold';
 
 /**
  * The "studied today" counters in a deck's legacy JSON (`newToday`, `revToday`,
@@ -68,14 +69,82 @@ function applyDelta(col: Collection, deck: Deck, today: number, delta: StudyDelt
   s.newStudied += delta.newDelta;
   s.reviewStudied += delta.reviewDelta;
   s.msStudied += delta.msDelta;
-  saveDeck(col, withStudied(deck, s));
+  saveDeckKeepingName(col, withStudied(deck, s));
 }
 
-/** The deck's ancestors, nearest first (missing ones skipped). */
+/** Folded deck names, remembered: answers look up the same few parents thousands of times. */
+const foldedStored = new Map<string, string>();
+const foldedLookups = new Map<string, string | null>();
+
+function remember<V>(memo: Map<string, V>, name: string, compute: () => V): V {
+  let value = memo.get(name);
+  if (value === undefined) {
+    value = compute();
+    if (memo.size > 10_000) memo.clear();
+    memo.set(name, value);
+  }
+  return value;
+}
+
+/** What deckByName compares a stored name by. */
+function storedKey(name: string): string {
+  return remember(foldedStored, name, () => foldCase(name));
+}
+
+/** What deckByName looks a name up by (null when the name is invalid). */
+function lookupKey(name: string): string | null {
+  return remember(foldedLookups, name, () => {
+    try {
+      return foldCase(normalizeDeckName(name));
+    } catch {
+      return null;
+    }
+  });
+}
+
+/** Per collection: a deck name → its parents' ids, when all were found. */
+const parentIds = new WeakMap<Collection, Map<string, DeckId[]>>();
+
+/** The remembered parents, if each still exists under the name looked up (names are unique). */
+function rememberedParents(col: Collection, names: readonly string[], ids: readonly DeckId[] | undefined): Deck[] | undefined {
+  if (!ids || ids.length !== names.length) return undefined;
+  const decks: Deck[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const deck = deckById(col, ids[i]!);
+    if (!deck || storedKey(deck.name) !== lookupKey(names[names.length - 1 - i]!)) return undefined;
+    decks.push(deck);
+  }
+  return decks;
+}
+
+/** The deck's ancestors, nearest first (missing ones skipped), found as deckByName finds them. */
 export function parentDecks(col: Collection, deck: Deck): Deck[] {
-  return parentNames(deck.name)
+  const names = parentNames(deck.name);
+  if (names.length === 0) return [];
+  let memo = parentIds.get(col);
+  if (!memo) parentIds.set(col, (memo = new Map()));
+  const remembered = rememberedParents(col, names, memo.get(deck.name));
+  if (remembered) return remembered;
+  const found = findParents(col, names);
+  if (found.length === names.length) {
+    if (memo.size > 10_000) memo.clear();
+    memo.set(deck.name, found.map((d) => d.id));
+  }
+  return found;
+}
+
+function findParents(col: Collection, names: string[]): Deck[] {
+  const byKey = new Map<string, Deck>();
+  for (const d of allDecks(col)) {
+    const key = storedKey(d.name);
+    if (!byKey.has(key)) byKey.set(key, d);
+  }
+  return [...names]
     .reverse()
-    .map((name) => deckByName(col, name))
+    .map((name) => {
+      const key = lookupKey(name);
+      return key === null ? undefined : byKey.get(key);
+    })
     .filter((d): d is Deck => d !== undefined);
 }
 
@@ -83,9 +152,12 @@ export function parentDecks(col: Collection, deck: Deck): Deck[] {
 export function updateDeckStats(col: Collection, deckId: DeckId, today: number, delta: StudyDelta): void {
   const deck = deckById(col, deckId);
   if (!deck) return;
-  const parents = parentDecks(col, deck);
-  applyDelta(col, deck, today, delta);
-  for (const parent of parents) applyDelta(col, parent, today, delta);
+  updateStatsOf(col, [deck, ...parentDecks(col, deck)], today, delta);
+}
+
+/** updateDeckStats for a deck and its parents already looked up. */
+export function updateStatsOf(col: Collection, decks: readonly Deck[], today: number, delta: StudyDelta): void {
+  for (const deck of decks) applyDelta(col, deck, today, delta);
 }
 
 /** The preset of a (normal) deck, or Anki's built-in defaults when it is missing. */

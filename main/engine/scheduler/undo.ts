@@ -25,12 +25,28 @@ export interface AnswerUndo {
   /** The card as the answer left it (undo refuses if it changed since). */
   after: CardRow;
   revlogId: number;
-  /** The deck and its parents before their counters changed. */
-  decks: Deck[];
+  /** The studied-today counters (and mod/usn) of the deck and its parents before the answer. */
+  decks: DeckCounters[];
   /** Siblings before they were buried. */
   siblings: CardRow[];
   /** The note before the leech tag was added. */
   note: NoteSnapshot | undefined;
+}
+
+export type DeckCounters = Pick<Deck, 'id' | 'newToday' | 'revToday' | 'lrnToday' | 'timeToday' | 'mod' | 'usn'>;
+
+/** What undo restores of a deck (decks in the cache are replaced when saved, never changed). */
+export function deckCounters(deck: Deck): DeckCounters {
+  const pair = <T>(value: T): T => (Array.isArray(value) ? ([...(value as unknown[])] as T) : value);
+  return {
+    id: deck.id,
+    newToday: pair(deck.newToday),
+    revToday: pair(deck.revToday),
+    lrnToday: pair(deck.lrnToday),
+    timeToday: pair(deck.timeToday),
+    mod: deck.mod,
+    usn: deck.usn,
+  };
 }
 
 const MAX_UNDO = 30;
