@@ -72,6 +72,10 @@ describe('Add screen', () => {
     expect(note?.tags).toEqual(['mammal', 'own']);
     await expect.poll(() => field(0).innerHTML()).toBe('');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-field-0');
+    await page.keyboard.press('Control+h');
+    await page.getByRole('list', { name: 'Added notes' }).getByRole('button', { name: 'keyboard front' }).click();
+    await expect.poll(() => page.getByLabel('Search', { exact: true }).inputValue()).toBe(`nid:${note!.noteId}`);
+    await expect.poll(() => page.locator('.browser-status').textContent()).toContain('1 card shown');
   });
 
   it('warns about a duplicate first field as you type, and keeps sticky fields', async () => {

@@ -149,6 +149,11 @@ describe('card browser', () => {
     await page.getByRole('button', { name: 'Replace', exact: true }).click();
     await expect.poll(async () => (await notesInfo(notes)).map((n) => n.fields.Back!.value.startsWith('a '))).toEqual([true, true]);
 
+    await page.keyboard.press('Control+Shift+S');
+    await page.getByLabel('Start position').fill('500');
+    await page.getByLabel('Start position').press('Enter');
+    await expect.poll(async () => (await serve.call<{ due: number }[]>('cardsInfo', { cards })).map((c) => c.due).sort()).toEqual([500, 501]);
+
     await page.keyboard.press('Control+Delete');
     await page.getByRole('dialog', { name: 'Delete Notes' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(async () => serve.call<number[]>('findNotes', { query: `nid:${notes.join(',')}` })).toEqual([]);
