@@ -56,7 +56,9 @@ describe('Add screen', () => {
     await page.keyboard.press('Control+b');
     await page.keyboard.press('Tab');
     await field(1).click();
-    await page.keyboard.type('typed back');
+    await page.keyboard.type('typed');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('back');
     await page.locator('#add-tags').click();
     await page.keyboard.type('mam');
     await expect.poll(() => page.locator('.tag-suggestions li').allTextContents()).toEqual(['mammal']);
@@ -68,7 +70,7 @@ describe('Add screen', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Added note \d+/);
     const note = await noteWithFront('keyboard*');
     expect(note?.fields.Front!.value).toBe('keyboard <b>front</b>');
-    expect(note?.fields.Back!.value).toBe('typed back');
+    expect(note?.fields.Back!.value).toBe('typed<br>back');
     expect(note?.tags).toEqual(['mammal', 'own']);
     await expect.poll(() => field(0).innerHTML()).toBe('');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-field-0');

@@ -36,6 +36,17 @@ function runFormat(command: string): void {
   document.execCommand(command, false);
 }
 
+/** Enter in a list item makes the next item, as usual. */
+function insideListItem(): boolean {
+  let node: Node | null = document.getSelection()?.anchorNode ?? null;
+  while (node) {
+    if (node.nodeName === 'LI') return true;
+    if (node instanceof HTMLElement && node.isContentEditable === false) return false;
+    node = node.parentNode;
+  }
+  return false;
+}
+
 function insertHtml(html: string): void {
   document.execCommand('insertHTML', false, html);
 }
@@ -118,6 +129,13 @@ export function FieldEditor(props: FieldEditorProps) {
     if (mod && event.shiftKey && (event.key === 'X' || event.key === 'x')) {
       event.preventDefault();
       toggleHtml();
+      return;
+    }
+    if (event.key === 'Enter' && !mod && !event.shiftKey && !event.altKey && !insideListItem()) {
+      // Anki's fields use <br> for new lines; Chromium would start a <div>.
+      event.preventDefault();
+      document.execCommand('insertLineBreak', false);
+      emit();
       return;
     }
     if (mod && event.shiftKey && (event.key === 'L' || event.key === 'l')) {
