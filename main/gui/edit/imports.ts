@@ -28,7 +28,9 @@ export function summaryText(summary: ImportSummary): string {
     `${summary.cards} card${summary.cards === 1 ? '' : 's'}`,
     `${summary.media} media file${summary.media === 1 ? '' : 's'}`,
   ];
-  return [parts.join(', ') + '.', ...summary.log].join('\n');
+  // The importer's log repeats the counts; keep only its other remarks.
+  const remarks = summary.log.filter((line) => !/^\d+ notes? added, \d+ updated/.test(line));
+  return [parts.join(', ') + '.', ...remarks].join('\n');
 }
 
 /** Imports running in the background; the Import screen polls their status. */
