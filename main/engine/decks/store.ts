@@ -73,12 +73,13 @@ export function saveDeck(col: Collection, deck: Deck): Deck {
  * counters), made for thousands of answers in one batch: an UPDATE of the JSON
  * (REPLACE deletes the row, so SQLite checks every card of the deck against the
  * foreign key twice) and the cached copy replaced instead of every deck reloaded.
+ * The cache keeps a shallow copy: nested values of `deck` must not change afterwards.
  */
 export function saveDeckKeepingName(col: Collection, deck: Deck): Deck {
   const cached = cache(col);
   if (cached.get(deck.id)?.name !== deck.name) return saveDeck(col, deck);
-  const json = JSON.stringify({ ...deck, mod: col.nowSecs(), usn: -1 });
-  const copy = JSON.parse(json) as Deck;
+  const copy: Deck = { ...deck, mod: col.nowSecs(), usn: -1 };
+  const json = JSON.stringify(copy);
   const updated = col
     .prepare('UPDATE decks SET mtime = ?, usn = ?, json = ? WHERE id = ? AND name = ? AND name_key = ?')
     .run(copy.mod, copy.usn, json, copy.id, copy.name, foldCase(copy.name));

@@ -69,20 +69,24 @@ export function putCard(col: Collection, card: CardRow): void {
 }
 
 /**
- * Writes a card after an answer: as putCard, but nid and ord (which answering
- * never changes) are left out, so SQLite leaves their index and the note's
- * foreign key alone. Falls back to putCard if they did change.
+ * Writes a card after an answer: as putCard, but only the columns answering can
+ * change, so SQLite leaves the other indexes and foreign keys alone (a batch
+ * answers thousands). The deck columns are written when the card changed deck.
  */
 export function putAnsweredCard(col: Collection, before: CardRow, card: CardRow): void {
   if (card.id !== before.id || card.nid !== before.nid || card.ord !== before.ord) return putCard(col, card);
+  const data = serializeCardData(parseCardData(card.data));
+  const moved = card.did !== before.did || card.odid !== before.odid;
+  const decks = moved ? 'did = ?, odid = ?, ' : '';
   col
     .prepare(
-      `UPDATE cards SET did = ?, mod = ?, usn = ?, type = ?, queue = ?, due = ?, ivl = ?, factor = ?,
-       reps = ?, lapses = ?, left = ?, odue = ?, odid = ?, flags = ?, data = ? WHERE id = ?`,
+      `UPDATE cards SET ${decks}mod = ?, usn = ?, type = ?, queue = ?, due = ?, ivl = ?, factor = ?,
+       reps = ?, lapses = ?, left = ?, odue = ?, flags = ?, data = ? WHERE id = ?`,
     )
     .run(
-      card.did, card.mod, card.usn, card.type, card.queue, card.due, card.ivl, card.factor,
-      card.reps, card.lapses, card.left, card.odue, card.odid, card.flags, serializeCardData(parseCardData(card.data)), card.id,
+      ...(moved ? [card.did, card.odid] : []),
+      card.mod, card.usn, card.type, card.queue, card.due, card.ivl, card.factor,
+      card.reps, card.lapses, card.left, card.odue, card.flags, data, card.id,
     );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { constrainedFuzzBounds, fuzzBounds, minimumReviewFuzzInterval, withReviewFuzz } from './fuzz';
-import { fuzzFactor, fuzzSeed, StdRng } from './rng';
+import { fuzzFactor, fuzzSeed, keyFromU64, StdRng } from './rng';
 import { learningIntervalWithFuzz } from './answer';
 
 describe('interval fuzz', () => {
@@ -65,5 +65,25 @@ describe('interval fuzz', () => {
     }
     expect(learningIntervalWithFuzz(1n, 3)).toBe(3);
     expect(learningIntervalWithFuzz(undefined, 600)).toBe(600);
+  });
+
+  it('derives the ChaCha key from the seed as PCG32 over u64 BigInts does', () => {
+    const mask = (1n << 64n) - 1n;
+    const reference = (seed: bigint): number[] => {
+      let state = seed & mask;
+      return Array.from({ length: 8 }, () => {
+        state = (state * 6364136223846793005n + 11634580027462260723n) & mask;
+        const xorshifted = Number((((state >> 18n) ^ state) >> 27n) & 0xffffffffn);
+        const rot = Number(state >> 59n);
+        return ((xorshifted >>> rot) | (xorshifted << (32 - rot))) >>> 0;
+      });
+    };
+    let seed = 0x9e3779b97f4a7c15n;
+    const seeds = [0n, 1n, mask, 1n << 63n, 0xffffffffn, 1n << 32n, -5n, fuzzSeed(1_700_000_000_123, 7)];
+    for (let i = 0; i < 500; i++) {
+      seed = (seed * 6364136223846793005n + 1442695040888963407n) & mask;
+      seeds.push(seed, seed >> BigInt(i % 64));
+    }
+    for (const s of seeds) expect(keyFromU64(s), `seed ${s}`).toEqual(reference(s));
   });
 });

@@ -5,8 +5,12 @@
  */
 
 const MASK64 = (1n << 64n) - 1n;
-const PCG_MUL = 6364136223846793005n;
-const PCG_INC = 11634580027462260723n;
+const TWO_32 = 0x1_0000_0000;
+// PCG32's multiplier and increment, as 32-bit halves.
+const MUL_HI = 0x5851f42d;
+const MUL_LO = 0x4c957f2d;
+const INC_HI = 0xa17654e4;
+const INC_LO = 0x6fbe17f3;
 
 function rotr32(x: number, r: number): number {
   return ((x >>> r) | (x << (32 - r))) >>> 0;
@@ -16,15 +20,39 @@ function rotl32(x: number, r: number): number {
   return ((x << r) | (x >>> (32 - r))) >>> 0;
 }
 
-/** rand_core's `seed_from_u64`: eight PCG32 outputs become the 32-byte key. */
-function keyFromU64(seed: bigint): number[] {
-  let state = seed & MASK64;
+/** The high 32 bits of the 64-bit product of two u32 values (16-bit limbs keep every step exact). */
+function mulHigh32(a: number, b: number): number {
+  const a0 = a & 0xffff;
+  const a1 = a >>> 16;
+  const b0 = b & 0xffff;
+  const b1 = b >>> 16;
+  const low = a0 * b0;
+  const mid1 = a1 * b0 + (low >>> 16);
+  const mid2 = a0 * b1 + (mid1 % 0x10000);
+  return (a1 * b1 + Math.floor(mid1 / 0x10000) + Math.floor(mid2 / 0x10000)) >>> 0;
+}
+
+/**
+ * rand_core's `seed_from_u64`: eight PCG32 outputs become the 32-byte key. The
+ * 64-bit state is kept as two u32 halves (BigInt was the answer path's hot spot).
+ */
+export function keyFromU64(seed: bigint): number[] {
+  const wrapped = seed & MASK64;
+  let hi = Number(wrapped >> 32n);
+  let lo = Number(wrapped & 0xffffffffn);
   const key: number[] = [];
   for (let i = 0; i < 8; i++) {
-    state = (state * PCG_MUL + PCG_INC) & MASK64;
-    const xorshifted = Number((((state >> 18n) ^ state) >> 27n) & 0xffffffffn);
-    const rot = Number(state >> 59n);
-    key.push(rotr32(xorshifted, rot));
+    // state = state × MUL + INC (mod 2^64)
+    const productHi = (mulHigh32(lo, MUL_LO) + Math.imul(hi, MUL_LO) + Math.imul(lo, MUL_HI)) >>> 0;
+    const productLo = Math.imul(lo, MUL_LO) >>> 0;
+    const sumLo = productLo + INC_LO;
+    lo = sumLo >>> 0;
+    hi = (productHi + INC_HI + (sumLo >= TWO_32 ? 1 : 0)) >>> 0;
+    // xorshifted = ((state >> 18) ^ state) >> 27, truncated to 32 bits; rot = state >> 59
+    const shiftedHi = (hi >>> 18) ^ hi;
+    const shiftedLo = (((lo >>> 18) | (hi << 14)) ^ lo) >>> 0;
+    const xorshifted = ((shiftedLo >>> 27) | (shiftedHi << 5)) >>> 0;
+    key.push(rotr32(xorshifted, hi >>> 27));
   }
   return key;
 }
