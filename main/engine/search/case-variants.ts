@@ -48,3 +48,19 @@ export function caseVariants(cp: number, unicode: boolean): number[] {
   cache.set(key, result);
   return result;
 }
+
+let casedCache: number[] | undefined;
+
+/** Every code point that has another case form (all such letters lie below U+1F000). */
+export function casedCodePoints(): number[] {
+  if (!casedCache) {
+    const extra = new Set(EXTRA_PARTNERS.join(''));
+    casedCache = [];
+    for (let cp = 0; cp < 0x1f000; cp++) {
+      if (cp === 0xd800) cp = 0xe000;
+      const ch = String.fromCodePoint(cp);
+      if (ch.toLowerCase() !== ch || ch.toUpperCase() !== ch || extra.has(ch)) casedCache.push(cp);
+    }
+  }
+  return casedCache;
+}

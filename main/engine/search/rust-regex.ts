@@ -1,5 +1,5 @@
 import { regexLiteral } from './text';
-import { caseVariants } from './case-variants';
+import { casedCodePoints, caseVariants } from './case-variants';
 
 /**
  * Translates a Rust `regex` crate pattern (what Anki runs for `re:`, `field:re:` and
@@ -727,23 +727,24 @@ const closureCache = new Map<string, string>();
 
 /**
  * A class matched case-insensitively inside a case-sensitive pattern: Rust adds every
- * case variant of the class's members. JavaScript has no scoped `i`, so the members are
- * enumerated once and written out as ranges.
+ * case variant of the class's members. JavaScript has no scoped `i`, so the cased
+ * characters whose variants are members (but which are not members themselves) are
+ * listed next to the class.
  */
 function caseClosed(positive: string, unicode: boolean): string {
   const key = `${unicode}:${positive}`;
-  let ranges = closureCache.get(key);
-  if (ranges === undefined) {
+  let extra = closureCache.get(key);
+  if (extra === undefined) {
     const re = new RegExp(`^${positive}$`, 'v');
-    const members = new Set<number>();
-    for (let cp = 0; cp <= 0x10ffff; cp++) {
-      if (cp === 0xd800) cp = 0xe000;
-      if (re.test(String.fromCodePoint(cp))) for (const v of caseVariants(cp, unicode)) members.add(v);
+    const member = (cp: number): boolean => re.test(String.fromCodePoint(cp));
+    const added: number[] = [];
+    for (const cp of casedCodePoints()) {
+      if (!member(cp) && caseVariants(cp, unicode).some(member)) added.push(cp);
     }
-    ranges = toRanges([...members].sort((a, b) => a - b));
-    closureCache.set(key, ranges);
+    extra = toRanges(added);
+    closureCache.set(key, extra);
   }
-  return ranges ? `[${ranges}]` : '[]';
+  return extra ? `[${positive}${extra}]` : positive;
 }
 
 function toRanges(sorted: number[]): string {

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { compileRustRegex, RustRegexError } from './rust-regex';
+
+function matches(pattern: string, text: string): boolean {
+  return compileRustRegex(pattern).test(text);
+}
+
+function error(pattern: string): string {
+  try {
+    compileRustRegex(pattern);
+  } catch (e) {
+    if (e instanceof RustRegexError) return e.display();
+    throw e;
+  }
+  throw new Error(`${pattern} compiled`);
+}
+
+describe('compileRustRegex', () => {
+  it('is Unicode-aware like Rust', () => {
+    expect(matches('(?i)été', 'ÉTÉ')).toBe(true);
+    expect(matches('\\bété\\b', 'un été chaud')).toBe(true);
+    expect(matches('\\bét\\b', 'un été chaud')).toBe(false);
+    expect(matches('^\\w+$', 'Straße')).toBe(true);
+    expect(matches('^\\d$', '٣')).toBe(true);
+    expect(matches('(?i)k', '\u212a')).toBe(true);
+  });
+
+  it("keeps Rust's `.`, anchors and flags", () => {
+    expect(matches('a.b', 'a\nb')).toBe(false);
+    expect(matches('a.b', 'a\rb')).toBe(true);
+    expect(matches('(?s)a.b', 'a\nb')).toBe(true);
+    expect(matches('(?m)^b', 'a\nb')).toBe(true);
+    expect(matches('^b', 'a\nb')).toBe(false);
+    expect(matches('(?x) a b # comment', 'ab')).toBe(true);
+    expect(matches('(?i)a(?-i)B', 'AB')).toBe(true);
+    expect(matches('(?i)a(?-i)B', 'Ab')).toBe(false);
+    expect(matches('(?i:a)B', 'AB')).toBe(true);
+  });
+
+  it('supports classes, set operations, POSIX and Unicode classes', () => {
+    expect(matches('^[[:alpha:]]+$', 'abc')).toBe(true);
+    expect(matches('^[a-z&&[^aeiou]]$', 'e')).toBe(false);
+    expect(matches('^[a-z--b-y]$', 'z')).toBe(true);
+    expect(matches('^[a-c~~b-d]$', 'b')).toBe(false);
+    expect(matches('\\p{Greek}', 'σ')).toBe(true);
+    expect(matches('\\pL', '1')).toBe(false);
+    expect(matches('(?i)\\P{Lu}(?-i)x', 'ax')).toBe(false);
+    expect(matches('[]a]', ']')).toBe(true);
+    expect(matches('\\x{1F}', '\x1f')).toBe(true);
+    expect(matches('\\%\\#', '%#')).toBe(true);
+  });
+
+  it("reports Rust's errors with its caret layout", () => {
+    expect(error('(?i)(')).toBe('regex parse error:\n    (?i)(\n        ^\nerror: unclosed group');
+    expect(error('a{3,2}')).toContain('^^^^^\nerror: invalid repetition count range');
+    expect(error('a(?=b)')).toContain('look-around');
+    expect(error('(a)\\1')).toContain('backreferences are not supported');
+    expect(error('[^')).toBe('regex parse error:\n    [^\n    ^^\nerror: unclosed character class');
+    expect(error('(?i)*')).toContain('repetition operator missing expression');
+    expect(error('\\q')).toContain('unrecognized escape sequence');
+    expect(error('\\p{Nope}')).toContain('Unicode property not found');
+  });
+});
