@@ -1,7 +1,7 @@
 import type { Collection } from '../collection';
 import type { SchedTimingToday } from '../timing';
-import { compileRustRegex, RustRegexError } from './rust-regex';
-import { regexKey } from './functions';
+import { RustRegexError } from './regex';
+import { matcherFor } from './functions';
 import { searchFailure } from './errors';
 
 /** Which tables a search touches (rslib RequiredTable). */
@@ -68,15 +68,17 @@ export class SqlBuilder {
     return this.table === 'cards' ? 'c.nid' : 'n.id';
   }
 
-  /** A `?` bound to a compiled Rust regex, or Anki's error text when the pattern is invalid. */
+  /** A `?` bound to a Rust regex for the SQL functions; Anki's error text when the pattern is invalid. */
   rustRegexParam(pattern: string): string {
-    return this.param(regexKey(compileUserRegex(pattern)));
+    checkUserRegex(pattern);
+    return this.param(pattern);
   }
 }
 
-export function compileUserRegex(pattern: string): RegExp {
+/** Compiles (and caches) a pattern now, so errors surface before the query runs. */
+export function checkUserRegex(pattern: string): void {
   try {
-    return compileRustRegex(pattern);
+    matcherFor(pattern);
   } catch (error) {
     if (error instanceof RustRegexError) throw searchFailure(`<pre>${error.display()}</pre>`);
     throw error;

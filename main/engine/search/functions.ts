@@ -1,33 +1,28 @@
 import type { Database } from 'better-sqlite3';
+import { compileRustRegex, type Matcher } from './regex';
 import { stripClozes, withoutCombining } from './text';
 
 /**
  * SQL functions the search SQL calls, registered once per connection. Regexes travel
- * as "<flags>:<source>" keys (JavaScript syntax, already validated by the writer) and
- * are compiled once and cached.
+ * as Rust patterns (already validated by the writer) and are compiled once and cached.
  */
 
 const initialised = new WeakSet<Database>();
 const MAX_CACHED_REGEXES = 200;
-const regexCache = new Map<string, RegExp>();
+const regexCache = new Map<string, Matcher>();
 
 export const PROCESS_NO_COMBINING = 1;
 export const PROCESS_STRIP_CLOZES = 2;
 
-/** "<flags>:<source>": how the writer passes a compiled regex to SQL. */
-export function regexKey(re: RegExp): string {
-  return `${re.flags}:${re.source}`;
-}
-
-function regexFor(key: string): RegExp {
-  let re = regexCache.get(key);
-  if (!re) {
-    const colon = key.indexOf(':');
-    re = new RegExp(key.slice(colon + 1), key.slice(0, colon));
+/** The compiled form of a Rust pattern, shared by every statement that uses it. */
+export function matcherFor(pattern: string): Matcher {
+  let matcher = regexCache.get(pattern);
+  if (!matcher) {
+    matcher = compileRustRegex(pattern);
     if (regexCache.size >= MAX_CACHED_REGEXES) regexCache.delete(regexCache.keys().next().value!);
-    regexCache.set(key, re);
+    regexCache.set(pattern, matcher);
   }
-  return re;
+  return matcher;
 }
 
 function asText(value: unknown): string {
@@ -45,7 +40,7 @@ function processText(text: unknown, flags: unknown): string {
 }
 
 function regexpFields(key: unknown, flds: unknown, ...indices: unknown[]): number {
-  const re = regexFor(asText(key));
+  const re = matcherFor(asText(key));
   const fields = asText(flds).split('\x1f');
   if (!indices.length) return fields.some((f) => re.test(f)) ? 1 : 0;
   const wanted = new Set(indices.map(Number));
@@ -53,7 +48,7 @@ function regexpFields(key: unknown, flds: unknown, ...indices: unknown[]): numbe
 }
 
 function regexpTags(key: unknown, tags: unknown): number {
-  const re = regexFor(asText(key));
+  const re = matcherFor(asText(key));
   return asText(tags)
     .split(' ')
     .some((t) => re.test(t))
@@ -64,7 +59,7 @@ function regexpTags(key: unknown, tags: unknown): number {
 export function registerSearchFunctions(db: Database): void {
   if (initialised.has(db)) return;
   const opts = { deterministic: true };
-  db.function('engram_regexp', opts, (key: unknown, text: unknown) => (regexFor(asText(key)).test(asText(text)) ? 1 : 0));
+  db.function('engram_regexp', opts, (key: unknown, text: unknown) => (matcherFor(asText(key)).test(asText(text)) ? 1 : 0));
   db.function('engram_regexp_fields', { ...opts, varargs: true }, regexpFields as (...args: unknown[]) => number);
   db.function('engram_regexp_tags', opts, regexpTags);
   db.function('engram_process_text', opts, processText);

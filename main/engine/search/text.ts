@@ -131,8 +131,8 @@ export function stripClozes(text: string): string {
 
 const RUST_META = new Set([...'\\.+*?()|[]{}^$#&-~']);
 
-/** Anki's to_re: wildcards to Rust regex syntax (used where Anki builds a regex string, e.g. `w:`). */
-export function globToRustRegex(text: string): string {
+/** Anki's to_custom_re: wildcards to Rust regex syntax (`_` becomes `wildcard`, `*` becomes `wildcard*`). */
+export function globToRustRegex(text: string, wildcard = '.'): string {
   let out = '';
   const chars = [...text];
   const escape = (ch: string): string => (RUST_META.has(ch) ? `\\${ch}` : ch);
@@ -144,8 +144,8 @@ export function globToRustRegex(text: string): string {
       if (next === '*' || next === '\\') out += `\\${next}`;
       else if (next === '_') out += '_';
       else out += `\\\\${escape(next)}`;
-    } else if (ch === '*') out += '.*';
-    else if (ch === '_') out += '.';
+    } else if (ch === '*') out += `${wildcard}*`;
+    else if (ch === '_') out += wildcard;
     else out += escape(ch);
   }
   return out;

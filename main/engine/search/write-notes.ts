@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FieldSearchMode } from './ast';
-import { compileUserRegex, idList, type SqlBuilder } from './builder';
-import { regexKey, PROCESS_NO_COMBINING, PROCESS_STRIP_CLOZES } from './functions';
+import { checkUserRegex, idList, type SqlBuilder } from './builder';
+import { PROCESS_NO_COMBINING, PROCESS_STRIP_CLOZES } from './functions';
 import { fieldsMatching, includedFieldsByNotetype, type FieldRanges } from './fields';
-import { globToRegex, globToRustRegex, RUST_DOT_ALL, RUST_NON_SPACE, toSqlLike, withoutCombining } from './text';
+import { globToRustRegex, toSqlLike, withoutCombining } from './text';
 import { allNotetypes } from '../notetypes/store';
 import { NotetypeKind } from '../model/types';
 import { stripHtmlPreservingMediaFilenames } from '../text/html';
@@ -61,11 +61,8 @@ export function writeUnqualified(b: SqlBuilder, text: string, noCombining: boole
 /** `field:value`, `field:re:…`, `field:nc:…`, and the any-field names `*`, `_*`, `*_`. */
 export function writeField(b: SqlBuilder, fieldName: string, value: string, mode: FieldSearchMode): void {
   if (fieldName === '*' || fieldName === '_*' || fieldName === '*_') {
-    const key =
-      mode === 'regex'
-        ? b.rustRegexParam(`(?i)${value}`)
-        : b.param(regexKey(new RegExp(`^${globToRegex(value, RUST_DOT_ALL)}$`, 'iv')));
-    b.write(`engram_regexp_fields(${key}, n.flds)`);
+    const pattern = mode === 'regex' ? `(?i)${value}` : `(?is)^${globToRustRegex(value)}$`;
+    b.write(`engram_regexp_fields(${b.rustRegexParam(pattern)}, n.flds)`);
     return;
   }
   if (mode === 'regex') {
@@ -93,10 +90,10 @@ function writeSingleFieldRegex(b: SqlBuilder, fieldName: string, value: string):
     b.write('false');
     return;
   }
-  const key = regexKey(compileUserRegex(`(?i)${value}`));
+  const pattern = `(?i)${value}`;
   const clauses = matched.map((ctx) => {
     const indices = ctx.ords.join(', ');
-    return `(n.mid = ${ctx.notetypeId} and engram_regexp_fields(${b.param(key)}, n.flds, ${indices}))`;
+    return `(n.mid = ${ctx.notetypeId} and engram_regexp_fields(${b.rustRegexParam(pattern)}, n.flds, ${indices}))`;
   });
   b.write(`(${clauses.join(' or ')})`);
 }
@@ -105,7 +102,8 @@ function writeSingleFieldRegex(b: SqlBuilder, fieldName: string, value: string):
 export function writeRegex(b: SqlBuilder, regex: string, noCombining: boolean): void {
   const fldsExpr = noCombining ? processed('n.flds', PROCESS_NO_COMBINING) : 'n.flds';
   const word = noCombining ? withoutCombining(regex) : regex;
-  const key = regexKey(compileUserRegex(`(?i)${word}`));
+  const key = `(?i)${word}`;
+  checkUserRegex(key);
   const included = includedFieldsByNotetype(b.col, { forRegex: true });
   if (!included) {
     b.write(`engram_regexp(${b.param(key)}, ${fldsExpr})`);
@@ -142,7 +140,7 @@ export function writeTag(b: SqlBuilder, tag: string, mode: FieldSearchMode): voi
   if (tag === '*') return b.write('true');
   if (tag.includes(' ')) return b.write('false');
   const text = mode === 'nocombining' ? withoutCombining(tag) : tag;
-  const key = regexKey(new RegExp(` ${globToRegex(text, RUST_NON_SPACE)}(?:::| )`, 'iv'));
+  const key = `(?i).* ${globToRustRegex(text, '\\S')}(::| ).*`;
   if (mode === 'nocombining') {
     b.write(`engram_regexp(${b.param(key)}, ${processed('n.tags', PROCESS_NO_COMBINING)})`);
     return;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileRustRegex, RustRegexError } from './rust-regex';
+import { compileRustRegex, RustRegexError } from './index';
+import { parseRustRegex } from './parse';
+import { toJsRegExp } from './emit';
+import { LinearMatcher } from './nfa';
 
 function matches(pattern: string, text: string): boolean {
   return compileRustRegex(pattern).test(text);
@@ -59,5 +62,42 @@ describe('compileRustRegex', () => {
     expect(error('(?i)*')).toContain('repetition operator missing expression');
     expect(error('\\q')).toContain('unrecognized escape sequence');
     expect(error('\\p{Nope}')).toContain('Unicode property not found');
+  });
+});
+
+describe('linear matcher', () => {
+  it('answers nested repetitions at once instead of backtracking', () => {
+    const text = 'x'.repeat(5000) + ' ';
+    const start = Date.now();
+    expect(matches('(?:\\S+)+\\wß', text)).toBe(false);
+    expect(matches('(a|aa)+$', 'a'.repeat(3000) + 'b')).toBe(false);
+    expect(matches('.*a.*b.*c.*d', 'abc'.repeat(2000))).toBe(false);
+    expect(Date.now() - start).toBeLessThan(5000);
+  });
+
+  it('agrees with the JavaScript translation', () => {
+    const atoms = ['a', 'b', 'é', 'É', '.', '*', '+', '?', '|', '(?:', ')', '(?i)', '(?-i)', '[a-c]', '[^b]', '\\b', '\\B', '\\w', '\\s', '^', '$', '{2}', '{1,3}', '(?s)', '(?m)', '\\n', ' ', '\\pL'];
+    const texts = ['', 'a', 'ab', 'ba', 'É b', 'aé\nb', 'abcabc', 'A B\nC', ' éa ', 'bbb'];
+    let seed = 11;
+    const next = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed;
+    };
+    let compared = 0;
+    for (let i = 0; i < 400; i++) {
+      let pattern = '';
+      for (let j = 0; j < 1 + (next() % 6); j++) pattern += atoms[next() % atoms.length];
+      let ast;
+      try {
+        ast = parseRustRegex(pattern);
+      } catch {
+        continue;
+      }
+      const js = toJsRegExp(ast);
+      const linear = new LinearMatcher(ast);
+      for (const text of texts) expect([pattern, text, linear.test(text)]).toEqual([pattern, text, js.test(text)]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });

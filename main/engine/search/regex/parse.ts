@@ -1,88 +1,15 @@
-import { regexLiteral } from './text';
-import { casedCodePoints, caseVariants } from './case-variants';
+import { DEFAULT_FLAGS, RustRegexError, type AssertKind, type ClassItem, type ClassSet, type Flags, type Rx } from './ast';
+import { perlClass, POSIX, unicodePropertySource } from './classes';
 
 /**
- * Translates a Rust `regex` crate pattern (what Anki runs for `re:`, `field:re:` and
- * `tag:re:`) into an equivalent JavaScript RegExp using the `v` flag:
- * Unicode-aware `\w \d \s \b`, `.` not matching `\n`, inline flags (i m s x U u R),
- * nested classes with `&&`, `--`, `~~`, POSIX classes and Rust's escapes.
- * Look-around and backreferences are refused, as Rust refuses them.
+ * A parser for Rust's `regex` syntax (regex-syntax 0.8) with its error texts and spans:
+ * inline flags (i m s x U u R), nested classes with `&&`, `--`, `~~`, POSIX and Unicode
+ * classes, Rust's escapes. Look-around and backreferences are refused, as in Rust.
  */
 
-export class RustRegexError extends Error {
-  constructor(
-    readonly pattern: string,
-    readonly offset: number,
-    readonly width: number,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-
-  /** Rust's error display, as Anki shows it. */
-  display(): string {
-    const chars = [...this.pattern];
-    const before = chars.slice(0, this.offset).length;
-    const caret = ' '.repeat(4 + before) + '^'.repeat(Math.max(1, this.width));
-    return `regex parse error:\n    ${this.pattern}\n${caret}\nerror: ${this.reason}`;
-  }
+export function parseRustRegex(pattern: string): Rx {
+  return new Parser(pattern).parse();
 }
-
-interface Flags {
-  i: boolean;
-  m: boolean;
-  s: boolean;
-  U: boolean;
-  u: boolean;
-  x: boolean;
-  R: boolean;
-}
-
-type ClassItem =
-  | { k: 'char'; cp: number }
-  | { k: 'range'; from: number; to: number }
-  | { k: 'raw'; source: string }
-  | { k: 'set'; set: ClassSet };
-
-/** A bracketed class: a union of items, or a binary set operation. */
-type ClassSet =
-  | { k: 'union'; items: ClassItem[]; negated: boolean }
-  | { k: 'op'; op: '&&' | '--' | '~~'; left: ClassSet; right: ClassSet; negated: boolean };
-
-type Rx =
-  | { t: 'lit'; cp: number; i: boolean; u: boolean }
-  /** `i` null: the class is closed under case folding already (\\d \\s \\w), so either setting works. */
-  | { t: 'class'; set: ClassSet; i: boolean | null; u: boolean }
-  /** A `(?flags)` directive: nothing to match, but it cannot be repeated. */
-  | { t: 'flags' }
-  | { t: 'raw'; source: string; repeatable: boolean }
-  | { t: 'group'; body: Rx }
-  | { t: 'rep'; body: Rx; min: number; max: number | undefined; lazy: boolean }
-  | { t: 'concat'; items: Rx[] }
-  | { t: 'alt'; branches: Rx[] };
-
-const DEFAULT_FLAGS: Flags = { i: false, m: false, s: false, U: false, u: true, x: false, R: false };
-
-const WORD_UNICODE = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]';
-const WORD_ASCII = '[0-9A-Za-z_]';
-
-/** ASCII classes as code point ranges, so case-insensitive expansion can see their letters. */
-const POSIX: Record<string, [number, number][]> = {
-  alnum: [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]],
-  alpha: [[0x41, 0x5a], [0x61, 0x7a]],
-  ascii: [[0x00, 0x7f]],
-  blank: [[0x09, 0x09], [0x20, 0x20]],
-  cntrl: [[0x00, 0x1f], [0x7f, 0x7f]],
-  digit: [[0x30, 0x39]],
-  graph: [[0x21, 0x7e]],
-  lower: [[0x61, 0x7a]],
-  print: [[0x20, 0x7e]],
-  punct: [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]],
-  space: [[0x09, 0x0d], [0x20, 0x20]],
-  upper: [[0x41, 0x5a]],
-  word: [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]],
-  xdigit: [[0x30, 0x39], [0x41, 0x46], [0x61, 0x66]],
-};
 
 class Parser {
   private pos = 0;
@@ -218,9 +145,9 @@ class Parser {
     if (ch === '(') return this.group(flags);
     if (ch === '[') return { t: 'class', set: this.bracketClass(flags), i: flags.i, u: flags.u };
     this.pos++;
-    if (ch === '.') return { t: 'raw', source: dotSource(flags), repeatable: true };
-    if (ch === '^') return { t: 'raw', source: lineStart(flags), repeatable: false };
-    if (ch === '$') return { t: 'raw', source: lineEnd(flags), repeatable: false };
+    if (ch === '.') return { t: 'dot', dotAll: flags.s, crlf: flags.R };
+    if (ch === '^') return this.assertion(!flags.m ? 'textStart' : flags.R ? 'crlfLineStart' : 'lineStart', flags);
+    if (ch === '$') return this.assertion(!flags.m ? 'textEnd' : flags.R ? 'crlfLineEnd' : 'lineEnd', flags);
     if (ch === '\\') return this.escape(flags);
     return { t: 'lit', cp: ch.codePointAt(0)!, i: flags.i, u: flags.u };
   }
@@ -305,17 +232,17 @@ class Parser {
     if (perl) return { t: 'class', set: { k: 'union', items: [{ k: 'raw', source: perl }], negated: false }, i: null, u: flags.u };
     switch (ch) {
       case 'b':
-        return { t: 'raw', source: this.wordBoundary(flags, start), repeatable: false };
+        return this.assertion(this.wordBoundary(start), flags);
       case 'B':
-        return { t: 'raw', source: notWordBoundary(flags), repeatable: false };
+        return this.assertion('notWordBoundary', flags);
       case 'A':
-        return { t: 'raw', source: '^', repeatable: false };
+        return this.assertion('textStart', flags);
       case 'z':
-        return { t: 'raw', source: '$', repeatable: false };
+        return this.assertion('textEnd', flags);
       case '<':
-        return { t: 'raw', source: `(?<!${wordClass(flags)})(?=${wordClass(flags)})`, repeatable: false };
+        return this.assertion('wordStart', flags);
       case '>':
-        return { t: 'raw', source: `(?<=${wordClass(flags)})(?!${wordClass(flags)})`, repeatable: false };
+        return this.assertion('wordEnd', flags);
       case 'p':
       case 'P': {
         const item = this.unicodeClass(ch === 'P', start);
@@ -326,17 +253,20 @@ class Parser {
     }
   }
 
+  private assertion(kind: AssertKind, flags: Flags): Rx {
+    return { t: 'assert', kind, unicode: flags.u };
+  }
+
   /** `\\b`, or `\\b{start}` / `{end}` / `{start-half}` / `{end-half}`; `start` is the backslash's offset. */
-  private wordBoundary(flags: Flags, start: number): string {
-    const w = wordClass(flags);
-    const kind = this.peek() === '{' ? this.specialWordBoundary(start) : undefined;
-    const kinds: Record<string, string> = {
-      start: `(?<!${w})(?=${w})`,
-      end: `(?<=${w})(?!${w})`,
-      'start-half': `(?<!${w})`,
-      'end-half': `(?!${w})`,
+  private wordBoundary(start: number): AssertKind {
+    const special = this.peek() === '{' ? this.specialWordBoundary(start) : undefined;
+    const kinds: Record<string, AssertKind> = {
+      start: 'wordStart',
+      end: 'wordEnd',
+      'start-half': 'wordStartHalf',
+      'end-half': 'wordEndHalf',
     };
-    return kind ? kinds[kind]! : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
+    return special ? kinds[special]! : 'wordBoundary';
   }
 
   /** Reads `{name}` after `\\b`; leaves a counted repetition such as `\\b{2}` alone. */
@@ -536,7 +466,7 @@ class Parser {
       return { kind: 'class', item, at, width: width() };
     }
     if (next === 'b') {
-      this.wordBoundary(flags, at);
+      this.wordBoundary(at);
       return { kind: 'assertion', at, width: width() };
     }
     if ('BAz<>'.includes(next)) return { kind: 'assertion', at, width: width() };
@@ -554,244 +484,3 @@ type ClassPrimitive =
   | { kind: 'class'; item: ClassItem; at: number; width: number }
   | { kind: 'assertion'; at: number; width: number };
 
-function wordClass(flags: Flags): string {
-  return flags.u ? WORD_UNICODE : WORD_ASCII;
-}
-
-function notWordBoundary(flags: Flags): string {
-  const w = wordClass(flags);
-  return `(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))`;
-}
-
-function perlClass(ch: string, flags: Flags): string | undefined {
-  const u = flags.u;
-  switch (ch) {
-    case 'd':
-      return u ? '\\p{Nd}' : '[0-9]';
-    case 'D':
-      return u ? '\\P{Nd}' : '[^0-9]';
-    case 's':
-      return u ? '\\p{White_Space}' : '[\\u{9}-\\u{d}\\u{20}]';
-    case 'S':
-      return u ? '\\P{White_Space}' : '[^\\u{9}-\\u{d}\\u{20}]';
-    case 'w':
-      return wordClass(flags);
-    case 'W':
-      return u ? `[^${WORD_UNICODE.slice(1, -1)}]` : '[^0-9A-Za-z_]';
-    default:
-      return undefined;
-  }
-}
-
-function dotSource(flags: Flags): string {
-  if (flags.s) return '[\\s\\S]';
-  return flags.R ? '[^\\n\\r]' : '[^\\n]';
-}
-
-function lineStart(flags: Flags): string {
-  if (!flags.m) return '^';
-  return flags.R ? '(?:^|(?<=\\n)|(?<=\\r)(?!\\n))' : '(?:^|(?<=\\n))';
-}
-
-function lineEnd(flags: Flags): string {
-  if (!flags.m) return '$';
-  return flags.R ? '(?:$|(?=\\r)|(?<!\\r)(?=\\n))' : '(?:$|(?=\\n))';
-}
-
-const GENERAL_CATEGORY_KEYS = new Set(['gc', 'generalcategory']);
-const SCRIPT_KEYS = new Set(['sc', 'script']);
-const SCRIPT_EXTENSION_KEYS = new Set(['scx', 'scriptextensions']);
-
-function validProperty(source: string): boolean {
-  try {
-    new RegExp(source, 'v');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Rust's loosely matched names ("greek", "Uppercase Letter", "white_space") → a JS `\p{…}` that exists. */
-function looseNames(name: string): string[] {
-  const words = name.trim().split(/[\s_-]+/).filter(Boolean);
-  const title = words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase());
-  const candidates = [name, title.join('_'), title.join(''), name.toUpperCase(), name.toLowerCase()];
-  if (words.length === 1 && name.length <= 2) candidates.push(name[0]!.toUpperCase() + name.slice(1).toLowerCase());
-  return [...new Set(candidates)];
-}
-
-function unicodePropertySource(rawName: string): string | undefined {
-  const special: Record<string, string> = { any: '[\\s\\S]', ascii: '\\p{ASCII}', assigned: '\\p{Assigned}' };
-  const eq = rawName.search(/[=:]/);
-  if (eq < 0) {
-    const key = rawName.replace(/[\s_-]/g, '').toLowerCase();
-    if (special[key]) return special[key];
-    for (const candidate of looseNames(rawName)) {
-      for (const source of [`\\p{${candidate}}`, `\\p{Script=${candidate}}`]) if (validProperty(source)) return source;
-    }
-    return undefined;
-  }
-  const key = rawName.slice(0, eq).replace(/[\s_-]/g, '').toLowerCase();
-  const value = rawName.slice(eq + 1);
-  const jsKey = GENERAL_CATEGORY_KEYS.has(key)
-    ? 'General_Category'
-    : SCRIPT_KEYS.has(key)
-      ? 'Script'
-      : SCRIPT_EXTENSION_KEYS.has(key)
-        ? 'Script_Extensions'
-        : undefined;
-  if (!jsKey) return undefined;
-  for (const candidate of looseNames(value)) {
-    const source = `\\p{${jsKey}=${candidate}}`;
-    if (validProperty(source)) return source;
-  }
-  return undefined;
-}
-
-interface EmitContext {
-  /** Whether the compiled RegExp carries the `i` flag (every case-insensitive atom agrees). */
-  globalI: boolean;
-}
-
-function emit(node: Rx, ctx: EmitContext): string {
-  switch (node.t) {
-    case 'lit':
-      return emitLiteral(node, ctx);
-    case 'class':
-      return emitSet(node.set, node.i === true && !ctx.globalI, node.u);
-    case 'flags':
-      return '';
-    case 'raw':
-      return node.source;
-    case 'group':
-      return `(?:${emit(node.body, ctx)})`;
-    case 'concat':
-      return node.items.map((item) => emit(item, ctx)).join('');
-    case 'alt':
-      return node.branches.map((b) => emit(b, ctx)).join('|');
-    case 'rep': {
-      const body = emit(node.body, ctx);
-      const atom = isSingleAtom(node.body) ? body : `(?:${body})`;
-      const count =
-        node.min === 0 && node.max === undefined
-          ? '*'
-          : node.min === 1 && node.max === undefined
-            ? '+'
-            : node.min === 0 && node.max === 1
-              ? '?'
-              : `{${node.min},${node.max ?? ''}}`;
-      return `${atom}${count}${node.lazy ? '?' : ''}`;
-    }
-  }
-}
-
-function isSingleAtom(node: Rx): boolean {
-  return node.t === 'lit' || node.t === 'class' || (node.t === 'raw' && node.repeatable);
-}
-
-function emitLiteral(node: Rx & { t: 'lit' }, ctx: EmitContext): string {
-  if (!node.i || ctx.globalI) return regexLiteral(node.cp);
-  const variants = caseVariants(node.cp, node.u);
-  if (variants.length === 1) return regexLiteral(node.cp);
-  return `[${variants.map(regexLiteral).join('')}]`;
-}
-
-function emitItem(item: ClassItem, expandCase: boolean, unicode: boolean): string {
-  switch (item.k) {
-    case 'char':
-      return regexLiteral(item.cp);
-    case 'range':
-      return `${regexLiteral(item.from)}-${regexLiteral(item.to)}`;
-    case 'raw':
-      return item.source;
-    case 'set':
-      return emitSet(item.set, expandCase, unicode);
-  }
-}
-
-/** A bracketed class; with `expandCase`, every level is closed under case folding before its negation, as Rust does. */
-function emitSet(set: ClassSet, expandCase: boolean, unicode: boolean): string {
-  let positive: string;
-  if (set.k === 'union') {
-    positive = `[${set.items.map((item) => emitItem(item, expandCase, unicode)).join('')}]`;
-  } else {
-    const left = emitSet(set.left, expandCase, unicode);
-    const right = emitSet(set.right, expandCase, unicode);
-    positive = set.op === '~~' ? `[[${left}--${right}][${right}--${left}]]` : `[${left}${set.op}${right}]`;
-  }
-  if (expandCase) positive = caseClosed(positive, unicode);
-  return set.negated ? `[^${positive}]` : positive;
-}
-
-const closureCache = new Map<string, string>();
-
-/**
- * A class matched case-insensitively inside a case-sensitive pattern: Rust adds every
- * case variant of the class's members. JavaScript has no scoped `i`, so the cased
- * characters whose variants are members (but which are not members themselves) are
- * listed next to the class.
- */
-function caseClosed(positive: string, unicode: boolean): string {
-  const key = `${unicode}:${positive}`;
-  let extra = closureCache.get(key);
-  if (extra === undefined) {
-    const re = new RegExp(`^${positive}$`, 'v');
-    const member = (cp: number): boolean => re.test(String.fromCodePoint(cp));
-    const added: number[] = [];
-    for (const cp of casedCodePoints()) {
-      if (!member(cp) && caseVariants(cp, unicode).some(member)) added.push(cp);
-    }
-    extra = toRanges(added);
-    closureCache.set(key, extra);
-  }
-  return extra ? `[${positive}${extra}]` : positive;
-}
-
-function toRanges(sorted: number[]): string {
-  let out = '';
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    out += i === j ? regexLiteral(sorted[i]!) : `${regexLiteral(sorted[i]!)}-${regexLiteral(sorted[j]!)}`;
-    i = j + 1;
-  }
-  return out;
-}
-
-/** Every case-insensitivity setting on literal and class atoms, to decide whether the `i` flag can be global. */
-function caseSettings(node: Rx, out: Set<boolean>): void {
-  switch (node.t) {
-    case 'lit':
-    case 'class':
-      if (node.i !== null) out.add(node.i);
-      return;
-    case 'flags':
-      return;
-    case 'group':
-    case 'rep':
-      caseSettings(node.body, out);
-      return;
-    case 'concat':
-      node.items.forEach((n) => caseSettings(n, out));
-      return;
-    case 'alt':
-      node.branches.forEach((n) => caseSettings(n, out));
-      return;
-    case 'raw':
-      return;
-  }
-}
-
-/** Compiles a Rust regex; throws RustRegexError with Rust's wording for invalid patterns. */
-export function compileRustRegex(pattern: string): RegExp {
-  const ast = new Parser(pattern).parse();
-  const settings = new Set<boolean>();
-  caseSettings(ast, settings);
-  const globalI = settings.size === 1 && settings.has(true);
-  const source = emit(ast, { globalI });
-  try {
-    return new RegExp(source, globalI ? 'iv' : 'v');
-  } catch (error) {
-    throw new RustRegexError(pattern, 0, 1, error instanceof Error ? error.message : String(error));
-  }
-}
