@@ -165,10 +165,15 @@ export class AnkiDbReader {
 
   private *iterate(sql: string): Generator<Row> {
     const iterator = wrapSqlite(() => this.db.prepare(sql).iterate() as IterableIterator<Row>);
-    for (;;) {
-      const next = wrapSqlite(() => iterator.next());
-      if (next.done) return;
-      yield next.value;
+    try {
+      for (;;) {
+        const next = wrapSqlite(() => iterator.next());
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      // A consumer that stops early (a cancelled import) must free the connection.
+      iterator.return?.();
     }
   }
 }

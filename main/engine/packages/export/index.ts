@@ -11,7 +11,7 @@ import { EngineError } from '../../errors';
 
 import type { DeckId } from '../../model/types';
 import type { AnkiCollectionMeta, AnkiConfigEntry } from '../ankidb/model';
-import { writeAnkiDb, type AnkiDbContent } from '../ankidb/write';
+import { writeAnkiDbInChunks, type AnkiDbContent } from '../ankidb/write';
 import { gather, type Exchange } from '../gather';
 import { isSafeMediaName, normalizeFilename, referencedMediaNames } from '../media';
 import { Progress, type TaskControl } from '../progress';
@@ -119,6 +119,14 @@ function packageMeta(col: Collection, exchange: Exchange): AnkiCollectionMeta {
   };
 }
 
+/** Rows written between two yields to the event loop (a few tens of milliseconds). */
+const WRITE_CHUNK_ROWS = 1000;
+
+function rowCount(content: AnkiDbContent): number {
+  const size = (rows: Iterable<unknown>) => (Array.isArray(rows) ? rows.length : 0);
+  return size(content.notes) + size(content.cards) + size(content.revlog) + size(content.graves);
+}
+
 async function writeWithTempCollection(
   outPath: string,
   content: AnkiDbContent,
@@ -129,10 +137,12 @@ async function writeWithTempCollection(
   const dir = mkdtempSync(join(tmpdir(), 'engram-export-'));
   try {
     const collectionPath = join(dir, 'collection');
-    progress.report('writing', 0, 1);
-    const schema = writeAnkiDb(collectionPath, content, { schema: legacy ? 11 : 18 });
-    progress.report('writing', 1, 1);
-    await progress.pause();
+    const rows = rowCount(content);
+    progress.report('writing', 0, rows);
+    const schema = await writeAnkiDbInChunks(collectionPath, content, { schema: legacy ? 11 : 18, chunkRows: WRITE_CHUNK_ROWS }, async (written) => {
+      progress.report('writing', Math.min(written, rows), rows);
+      await progress.pause();
+    });
     const count = await writePackage(outPath, { collectionPath, media: media.names, mediaDir: media.dir }, legacy, progress);
     return { schema, media: count };
   } finally {

@@ -53,18 +53,33 @@ function localOffset(col: Collection, nowMs: number): number {
   return col.getConfig<number | null>('localOffsetOverride', null) ?? minutesWest(nowMs);
 }
 
+const READ_CHUNK_ROWS = 2000;
+
+/**
+ * Rows of the package's private copy, yielding to the event loop every few thousand
+ * (nothing else uses that connection, so its statement may stay open across the awaits).
+ */
+async function readRows<T>(rows: Iterable<T>, progress: Progress): Promise<T[]> {
+  const out: T[] = [];
+  for (const row of rows) {
+    if (out.push(row) % READ_CHUNK_ROWS === 0) await progress.pause();
+  }
+  return out;
+}
+
 /** The package's collection as Anki's importer gathers it (ids fixed, v1 scheduling upgraded). */
-export function exchangeFromPackage(
+export async function exchangeFromPackage(
   pkg: OpenedPackage,
   options: { withScheduling: boolean; withDeckConfigs: boolean },
   nowMs: number,
   offsetWest: number,
-): { exchange: Exchange; sourceToday: number; messages: string[] } {
+  progress: Progress = new Progress(),
+): Promise<{ exchange: Exchange; sourceToday: number; messages: string[] }> {
   const messages: string[] = [];
   const meta: AnkiCollectionMeta = structuredClone(pkg.collection.meta);
-  const notes = [...pkg.collection.notes()];
-  const cards = [...pkg.collection.cards()];
-  const revlog = [...pkg.collection.revlog()];
+  const notes = await readRows(pkg.collection.notes(), progress);
+  const cards = await readRows(pkg.collection.cards(), progress);
+  const revlog = await readRows(pkg.collection.revlog(), progress);
   const fixed = fixFutureIds(notes, cards, revlog, nowMs);
   if (fixed) messages.push(`${fixed} ids in the package were in the future and were renumbered.`);
   if ((configValue<number>(meta, 'schedVer') ?? 1) !== 2 && cards.some((c) => c.queue !== 0)) {
@@ -102,7 +117,7 @@ export async function importApkg(col: Collection, path: string, options: ImportP
   try {
     await progress.pause();
     const nowMs = col.nowMs();
-    const { exchange, sourceToday, messages } = exchangeFromPackage(pkg, { withScheduling, withDeckConfigs }, nowMs, localOffset(col, nowMs));
+    const { exchange, sourceToday, messages } = await exchangeFromPackage(pkg, { withScheduling, withDeckConfigs }, nowMs, localOffset(col, nowMs), progress);
     progress.report('reading', 1, 1);
     const log = new ImportLog();
     messages.forEach((m) => log.note(m));
