@@ -68,12 +68,21 @@ function browserFigures(col: Collection): Figure[] {
   });
 }
 
+/** One part's figures, or a note saying why it could not be measured (the other part still reports). */
+function attempt(part: string, measure: () => Figure[]): Figure[] {
+  try {
+    return measure();
+  } catch (error) {
+    return [{ name: `${part}: not measured`, value: 0, unit: '', note: error instanceof Error ? error.message : String(error) }];
+  }
+}
+
 export const guiSuite: BenchSuite = {
   name: 'gui',
   async run(ctx) {
     const col = Collection.open(ctx.collectionPath);
     try {
-      return [reviewerFigure(col), ...browserFigures(col)];
+      return [...attempt('reviewer', () => [reviewerFigure(col)]), ...attempt('browser', () => browserFigures(col))];
     } finally {
       col.close();
     }

@@ -40,6 +40,7 @@ function client(port: number): Client {
 
 const ANSWERS = 10_000;
 const WARM_UP = 300;
+const BATCHES = 3;
 
 async function overHttp(ctx: { dataDir: string }): Promise<Figure[]> {
   const engram = await startEngram({ dataDir: ctx.dataDir, mode: 'web', env: {}, overrides: { webBindPort: 0 } });
@@ -50,17 +51,22 @@ async function overHttp(ctx: { dataDir: string }): Promise<Figure[]> {
     const warm = await c.call<number[]>('findCards', { query: 'deck:Greek -is:suspended -is:buried' });
     await c.call('answerCards', { answers: warm.slice(0, WARM_UP).map((cardId) => ({ cardId, ease: 3 })) });
 
-    const ids = (await c.call<number[]>('findCards', { query: 'deck:French -is:suspended -is:buried' })).slice(0, ANSWERS);
-    if (ids.length < ANSWERS) throw new Error(`only ${ids.length} French cards to answer`);
-    const answers = ids.map((cardId, i) => ({ cardId, ease: 1 + (i % 4) }));
-    const answered = await time(() => c.call<boolean[]>('answerCards', { answers }));
-    if (!answered.value.every((ok) => ok)) throw new Error('answerCards: some cards were not answered');
+    // Three batches on disjoint cards (the machine is shared, so one batch can be unlucky); the median counts.
+    const french = await c.call<number[]>('findCards', { query: 'deck:French -is:suspended -is:buried' });
+    if (french.length < BATCHES * ANSWERS) throw new Error(`only ${french.length} French cards to answer`);
+    const batches: number[] = [];
+    for (let b = 0; b < BATCHES; b++) {
+      const answers = french.slice(b * ANSWERS, (b + 1) * ANSWERS).map((cardId, i) => ({ cardId, ease: 1 + (i % 4) }));
+      const answered = await time(() => c.call<boolean[]>('answerCards', { answers }));
+      if (!answered.value.every((ok) => ok)) throw new Error('answerCards: some cards were not answered');
+      batches.push(answered.ms);
+    }
     figures.push({
-      name: `answerCards of ${ANSWERS.toLocaleString('en')} cards over HTTP (eases 1–4, one transaction)`,
-      value: answered.ms,
+      name: `answerCards of ${ANSWERS.toLocaleString('en')} cards over HTTP (eases 1–4, one transaction), median of ${BATCHES} batches`,
+      value: median(batches),
       unit: 'ms',
       target: { value: 1000, higherIsBetter: false },
-      note: `after a ${WARM_UP}-card warm-up on other cards`,
+      note: `batches ${batches.map((ms) => ms.toFixed(0)).join(' / ')} ms, after a ${WARM_UP}-card warm-up on other cards`,
     });
 
     const names = await c.call<string[]>('deckNames');
