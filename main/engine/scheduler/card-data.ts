@@ -70,8 +70,10 @@ export function parseCardData(text: string): CardData {
 export function serializeCardData(data: CardData): string {
   const parts: string[] = [];
   if (data.pos !== undefined) parts.push(`"pos":${data.pos}`);
-  if (data.s !== undefined) parts.push(`"s":${formatF32(roundToPlaces(data.s, 4))}`);
-  if (data.d !== undefined) parts.push(`"d":${formatF32(roundToPlaces(data.d, 3))}`);
+  // Stability and difficulty form one memory state: Anki keeps neither without the other.
+  if (data.s !== undefined && data.d !== undefined) {
+    parts.push(`"s":${formatF32(roundToPlaces(data.s, 4))}`, `"d":${formatF32(roundToPlaces(data.d, 3))}`);
+  }
   if (data.dr !== undefined) parts.push(`"dr":${formatF32(roundToPlaces(data.dr, 2))}`);
   if (data.decay !== undefined) parts.push(`"decay":${formatF32(roundToPlaces(data.decay, 3))}`);
   if (data.lrt !== undefined) parts.push(`"lrt":${data.lrt}`);
