@@ -63,7 +63,7 @@ export class SqlBuilder {
     return '?';
   }
 
-  /** The note id column: n.id when notes are joined, else c.nid. */
+  /** The note id column: n.id when the condition sees notes, else c.nid. */
   noteIdColumn(): string {
     return this.table === 'cards' ? 'c.nid' : 'n.id';
   }

@@ -125,8 +125,14 @@ function customData(data: unknown, key: unknown): string | null {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** Cheap rejection before parsing: no FSRS state can be present without these keys (or \\u escapes). */
+function mayHaveMemoryState(data: string): boolean {
+  return (data.includes('"s"') && data.includes('"d"')) || data.includes('\\u');
+}
+
 function fsrsVariable(data: unknown, key: unknown): number | null {
   if (typeof data !== 'string' || !data) return null;
+  if (!data.includes(`"${String(key)}"`) && !data.includes('\\u')) return null;
   const parsed = parseCardData(data);
   const value = key === 's' ? parsed.s : key === 'd' ? parsed.d : undefined;
   return value ?? null;
@@ -146,7 +152,7 @@ function saturatingSub(a: number, b: number): number {
 
 /** Anki's extract_fsrs_retrievability, in f32 like the Rust code. */
 function retrievability(data: unknown, due: unknown, ivl: unknown, today: unknown, _nextDayAt: unknown, now: unknown): number | null {
-  if (typeof data !== 'string' || !data) return null;
+  if (typeof data !== 'string' || !data || !mayHaveMemoryState(data)) return null;
   const card = parseCardData(data);
   const dueN = Number(due);
   const nowN = Number(now);

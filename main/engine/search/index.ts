@@ -62,16 +62,28 @@ function runIds(col: Collection, sql: string, params: unknown[]): number[] {
   }
 }
 
+/**
+ * Ascending order without ORDER BY: an ORDER BY makes SQLite walk the table in id
+ * order instead of starting from the table that has the condition, which is slower
+ * than sorting the ids here (often they arrive sorted already).
+ */
+function ascending(ids: number[]): number[] {
+  for (let i = 1; i < ids.length; i++) {
+    if (ids[i]! < ids[i - 1]!) return Array.from(Float64Array.from(ids).sort());
+  }
+  return ids;
+}
+
 /** Card ids matching `query`, ascending. */
 export function findCards(col: Collection, query: string): CardId[] {
   const { sql, params } = searchSql(col, query, 'cards');
-  return runIds(col, `${sql} order by c.id`, params);
+  return ascending(runIds(col, sql, params));
 }
 
 /** Note ids matching `query` (a note matches if any of its cards does), ascending. */
 export function findNotes(col: Collection, query: string): NoteId[] {
   const { sql, params } = searchSql(col, query, 'notes');
-  return runIds(col, `${sql} order by n.id`, params);
+  return ascending(runIds(col, sql, params));
 }
 
 /** Card ids matching `query` in the browser's order, optionally one page of them. */

@@ -24,7 +24,7 @@ export interface SearchSql {
   /** `select c.id …` (cards) or `select n.id …` / `select distinct n.id …` (notes), without ORDER BY. */
   sql: string;
   params: unknown[];
-  /** Which of `c` (cards) and `n` (notes) the FROM clause provides. */
+  /** Which of `c` (cards) and `n` (notes) the outer FROM clause provides. */
   table: Exclude<RequiredTable, 'either'>;
 }
 
@@ -58,6 +58,7 @@ function searchTable(node: SearchNode): RequiredTable {
     case 'all':
       return 'either';
     case 'template':
+      return 'cards';
     case 'template-name':
       return 'both';
   }
@@ -159,16 +160,22 @@ function asciiIds(ids: string, key: string): string {
   return ids;
 }
 
-const SELECT: Record<SearchMode, Record<Exclude<RequiredTable, 'either'>, string>> = {
+/**
+ * The statement around the condition `P`, by mode and by the tables `P` reads; each
+ * returns what Anki's `select [distinct] … from cards c, notes n where c.nid=n.id and P`
+ * returns. Notes found through card conditions alone use a semi-join, which avoids a
+ * DISTINCT over every matching card.
+ */
+const SHAPES: Record<SearchMode, Record<Exclude<RequiredTable, 'either'>, { open: string; close: string; table: SearchSql['table'] }>> = {
   cards: {
-    cards: 'select c.id from cards c where ',
-    notes: 'select c.id from cards c, notes n where c.nid=n.id and ',
-    both: 'select c.id from cards c, notes n where c.nid=n.id and ',
+    cards: { open: 'select c.id from cards c where ', close: '', table: 'cards' },
+    notes: { open: 'select c.id from cards c, notes n where c.nid=n.id and ', close: '', table: 'both' },
+    both: { open: 'select c.id from cards c, notes n where c.nid=n.id and ', close: '', table: 'both' },
   },
   notes: {
-    notes: 'select n.id from notes n where ',
-    cards: 'select distinct n.id from cards c, notes n where c.nid=n.id and ',
-    both: 'select distinct n.id from cards c, notes n where c.nid=n.id and ',
+    notes: { open: 'select n.id from notes n where ', close: '', table: 'notes' },
+    cards: { open: 'select n.id from notes n where n.id in (select c.nid from cards c where ', close: ')', table: 'notes' },
+    both: { open: 'select distinct n.id from cards c, notes n where c.nid=n.id and ', close: '', table: 'both' },
   },
 };
 
@@ -179,12 +186,12 @@ const SELECT: Record<SearchMode, Record<Exclude<RequiredTable, 'either'>, string
 export function buildSearchSql(col: Collection, nodes: Node[], mode: SearchMode, extraTable: RequiredTable = 'either'): SearchSql {
   registerSearchFunctions(col.db);
   const top: Node = { type: 'group', nodes };
-  const base: RequiredTable = mode === 'cards' ? 'cards' : 'notes';
-  const combined = combineTables(base, combineTables(extraTable, requiredTable(top)));
-  const table = combined === 'either' ? base : combined;
-  const fromTable = mode === 'cards' ? (table === 'cards' ? 'cards' : 'both') : table === 'notes' ? 'notes' : 'both';
-  const b = new SqlBuilder(new SearchContext(col), fromTable);
-  b.write(SELECT[mode][fromTable]);
+  const needed = combineTables(extraTable, requiredTable(top));
+  const inner = needed === 'either' ? (mode === 'cards' ? 'cards' : 'notes') : needed;
+  const shape = SHAPES[mode][inner];
+  const b = new SqlBuilder(new SearchContext(col), shape.table === 'both' ? 'both' : inner);
+  b.write(shape.open);
   writeNode(b, top);
-  return { sql: b.sql, params: b.params, table: fromTable };
+  b.write(shape.close);
+  return { sql: b.sql, params: b.params, table: shape.table };
 }

@@ -129,11 +129,12 @@ export function writeEdited(b: SqlBuilder, days: number): void {
   b.write(`n.mod > ${previousDayCutoff(b, days)}`);
 }
 
+/** First real answer within the window. The cheap IN test comes first so the per-card MIN only runs for recent cards. */
 export function writeIntroduced(b: SqlBuilder, days: number): void {
   const cutoff = previousDayCutoff(b, days) * 1000;
   b.write(
-    `((SELECT coalesce(min(id) > ${cutoff}, false) FROM revlog WHERE cid = c.id AND ease != 0) ` +
-      `AND c.id IN (SELECT cid FROM revlog WHERE id > ${cutoff}))`,
+    `(c.id IN (SELECT cid FROM revlog WHERE id > ${cutoff}) AND ` +
+      `(SELECT coalesce(min(id) > ${cutoff}, false) FROM revlog WHERE cid = c.id AND ease != 0))`,
   );
 }
 

@@ -120,8 +120,24 @@ export function writeRegex(b: SqlBuilder, regex: string, noCombining: boolean): 
   b.write(clauses.length ? `(${clauses.join(' or ')})` : '(false)');
 }
 
+/**
+ * ASCII text whose letters have no non-ASCII case partners (only k and s do: K is the
+ * Kelvin sign's partner, s the long s's). For such text, LIKE finds exactly the notes
+ * that contain it case-insensitively, so it can screen notes before a regex runs.
+ */
+const LIKE_SCREENABLE = /^[\x20-\x7e]+$/;
+
+function likeScreen(text: string): string | undefined {
+  if (!LIKE_SCREENABLE.test(text) || /[ksKS*_\\%]/.test(text)) return undefined;
+  return `%${text}%`;
+}
+
 export function writeWordBoundary(b: SqlBuilder, text: string): void {
-  writeRegex(b, `\\b${globToRustRegex(text)}\\b`, b.ctx.ignoreAccents());
+  const noCombining = b.ctx.ignoreAccents();
+  const screen = noCombining ? undefined : likeScreen(text);
+  if (screen) b.write(`(n.flds like ${b.param(screen)} escape '\\' and `);
+  writeRegex(b, `\\b${globToRustRegex(text)}\\b`, noCombining);
+  if (screen) b.write(')');
 }
 
 /** Printable ASCII without wildcards, escapes or spaces: LIKE gives the same answer as the regex on ASCII tags. */
@@ -140,7 +156,9 @@ export function writeTag(b: SqlBuilder, tag: string, mode: FieldSearchMode): voi
   if (tag === '*') return b.write('true');
   if (tag.includes(' ')) return b.write('false');
   const text = mode === 'nocombining' ? withoutCombining(tag) : tag;
-  const key = `(?i).* ${globToRustRegex(text, '\\S')}(::| ).*`;
+  // Anki's regex is `(?i).* tag(::| ).*`; unanchored, the `.*` at either end can match
+  // nothing, so they change no answer and are left out.
+  const key = `(?i) ${globToRustRegex(text, '\\S')}(::| )`;
   if (mode === 'nocombining') {
     b.write(`engram_regexp(${b.param(key)}, ${processed('n.tags', PROCESS_NO_COMBINING)})`);
     return;
@@ -149,12 +167,15 @@ export function writeTag(b: SqlBuilder, tag: string, mode: FieldSearchMode): voi
     b.write(`engram_regexp(${b.param(key)}, n.tags)`);
     return;
   }
-  // Fast path: notes whose tags are all printable ASCII are answered by LIKE without calling JS.
-  // Params are bound in the order their `?` appear in the SQL text.
+  // Plain ASCII tag: LIKE gives the regex's answer without calling into JavaScript, on every
+  // note when the text has no k or s (whose case partners K and ſ are not ASCII), else on
+  // notes whose tags are all ASCII. Params are bound in the order their `?` appear.
+  const like = (): string =>
+    `(n.tags like ${b.param(`% ${likeEscape(text)} %`)} escape '\\' or ` +
+    `n.tags like ${b.param(`% ${likeEscape(text)}::%`)} escape '\\')`;
+  if (!/[ks]/i.test(text)) return b.write(like());
   const slow = `engram_regexp(${b.param(key)}, n.tags)`;
-  const exact = `n.tags like ${b.param(`% ${likeEscape(text)} %`)} escape '\\'`;
-  const child = `n.tags like ${b.param(`% ${likeEscape(text)}::%`)} escape '\\'`;
-  b.write(`(case when n.tags glob '*[^ -~]*' then ${slow} else (${exact} or ${child}) end)`);
+  b.write(`(case when n.tags glob '*[^ -~]*' then ${slow} else ${like()} end)`);
 }
 
 function checksum(text: string): number {

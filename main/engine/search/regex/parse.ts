@@ -357,21 +357,26 @@ class Parser {
   /** `[...]` with nesting and set operations; precedence: ranges, union, then && -- ~~ left to right. */
   private bracketClass(flags: Flags): ClassSet {
     const openAt = this.pos;
-    this.pos++;
+    // Like regex-syntax's bump_and_bump_space: in verbose mode the opening absorbs spaces.
+    const bump = (): void => {
+      this.pos++;
+      this.skipVerbose(flags);
+    };
+    bump();
     let negated = false;
     if (this.peek() === '^') {
       negated = true;
-      this.pos++;
+      bump();
     }
     // Leading dashes are literal; so is a `]` right after the opening (an empty class cannot be written).
     const items: ClassItem[] = [];
     while (this.peek() === '-') {
-      this.pos++;
+      bump();
       items.push({ k: 'char', cp: 0x2d });
       if (this.peek() === undefined) this.error(openAt, 0, 'unclosed character class');
     }
     if (!items.length && this.peek() === ']') {
-      this.pos++;
+      bump();
       items.push({ k: 'char', cp: 0x5d });
     }
     const open: OpenClass = { at: openAt, width: this.pos - openAt };
