@@ -1,4 +1,4 @@
-import express, { type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { BRIDGE_WS_PATH, type ClientMessage, type ServerMessage } from '../../shared/bridge';
 import type { BridgeHub } from '../gui/hub';
 import { isSafeMediaName } from '../gui/study/media-name';
+import { DOWNLOAD_PREFIX, exportDownloadsFor, isSameOriginDownload, type ExportDownloads } from '../gui/edit/export-downloads';
 
 export interface WebGui {
   url: string;
@@ -34,6 +35,7 @@ export function startWebGui(
   app.use(express.static(rendererDir, { index: 'index.html', maxAge: 0 }));
   app.get('/media/:name', (req, res) => sendMedia(mediaDir(), req.params.name, res));
   app.use('/media', (_req, res) => res.status(404).end());
+  app.get(`${DOWNLOAD_PREFIX}:token`, (req, res) => sendDownload(exportDownloadsFor(hub), req, res));
   app.use((_req, res) => res.sendFile(join(rendererDir, 'index.html')));
   const server: Server = app.listen(port, address);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
@@ -76,6 +78,23 @@ function sendMedia(dir: string | null, name: string, res: Response): void {
   }
   const headers = { 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox" };
   res.sendFile(name, { root: dir, dotfiles: 'deny', maxAge: 0, headers }, (error) => {
+    if (error && !res.headersSent) res.status(404).end();
+  });
+}
+
+/** A finished export, once, to a page of this origin (the token comes from the Export screen). */
+function sendDownload(downloads: ExportDownloads, req: Request<{ token: string }>, res: Response): void {
+  if (!isSameOriginDownload(req.headers)) {
+    res.status(403).end();
+    return;
+  }
+  const file = downloads.take(req.params.token);
+  if (!file) {
+    res.status(404).end();
+    return;
+  }
+  const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/octet-stream' };
+  res.download(file.path, file.name, { dotfiles: 'allow', headers }, (error) => {
     if (error && !res.headersSent) res.status(404).end();
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Bridge methods of the editing screens: card browser, add/edit notes, note types,
- * settings, import and the permission prompt. Types plus tiny pure helpers only.
+ * settings, import, export and the permission prompt. Types plus tiny pure helpers only.
  */
 
 export type BrowserMode = 'cards' | 'notes';
@@ -249,11 +249,52 @@ export interface ImportOptions {
 }
 
 export interface ImportStatus {
-  state: 'running' | 'done' | 'failed';
+  /** 'cancelled': stopped by the user; the collection is unchanged. */
+  state: 'running' | 'done' | 'failed' | 'cancelled';
   /** 0–1, or null when the importer cannot tell. */
   progress: number | null;
   label: string;
   summary: string | null;
+  error: string | null;
+}
+
+/** What to export: the whole collection (.colpkg), every deck, or one deck with its children (.apkg). */
+export type ExportTarget = { kind: 'collection' } | { kind: 'allDecks' } | { kind: 'deck'; deckId: number };
+
+export interface ExportOptions {
+  target: ExportTarget;
+  /** Scheduling, review history and deck presets (a .colpkg always has them). */
+  includeScheduling: boolean;
+  includeMedia: boolean;
+  /** Anki's "Support older Anki versions": the legacy package layout. */
+  legacy: boolean;
+}
+
+export interface ExportRequest {
+  /** Where main writes the file (on the machine running Engram). */
+  path: string;
+  options: ExportOptions;
+  /** Replace an existing file (else start answers `{ exists }`). */
+  overwrite: boolean;
+}
+
+export interface ExportResult {
+  path: string;
+  notes: number;
+  cards: number;
+  media: number;
+  bytes: number;
+  /** Web GUI only: a one-time link on this origin that downloads the file. */
+  downloadUrl: string | null;
+}
+
+export interface ExportStatus {
+  /** 'cancelled': stopped by the user; no file was written. */
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** 0–1 over the whole export, or null when unknown. */
+  progress: number | null;
+  label: string;
+  result: ExportResult | null;
   error: string | null;
 }
 
@@ -314,6 +355,14 @@ export interface EditMethods {
 
   'import.start': [{ path: string; options: ImportOptions }, { jobId: number }];
   'import.status': [{ jobId: number }, ImportStatus];
+  'import.cancel': [{ jobId: number }, ImportStatus];
+
+  /** A file name for the target and a full path in the user's home folder. */
+  'export.suggest': [{ target: ExportTarget }, { fileName: string; path: string }];
+  /** Starts an export; `{ exists }` (the resolved path) when the file is there and `overwrite` is false. */
+  'export.start': [ExportRequest, { jobId: number } | { exists: string }];
+  'export.status': [{ jobId: number }, ExportStatus];
+  'export.cancel': [{ jobId: number }, ExportStatus];
 }
 
 /** GuiCommands the gui* actions send to the renderer (kind → payload), and what the renderer answers. */

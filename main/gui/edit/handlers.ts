@@ -12,6 +12,7 @@ import { findAndReplace } from './browser/find-replace';
 import type { Collection } from '../../engine/collection';
 import { addNotetype, applyNotetypeOp, deleteNotetype, previewTemplate } from './notetypes';
 import { ImportJobs } from './imports';
+import { registerExportHandlers } from './export-handlers';
 
 /** Bridge methods of the editing screens (shared/bridge/edit.ts). */
 export function registerEditHandlers(hub: BridgeHub, deps: BridgeDeps): void {
@@ -56,6 +57,8 @@ export function registerEditHandlers(hub: BridgeHub, deps: BridgeDeps): void {
   const imports = new ImportJobs();
   hub.handle('import.start', ({ path, options }) => ({ jobId: imports.start(col(), path, options) }));
   hub.handle('import.status', ({ jobId }) => imports.status(jobId));
+  hub.handle('import.cancel', ({ jobId }) => imports.cancel(jobId));
+  registerExportHandlers(hub, col, deps.mode);
 
   registerSettingsHandlers(hub, {
     host: deps.host,

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { summaryText } from './imports';
+import type { ImportStatus } from '../../../shared/bridge/edit';
+import { ImportJobs, summaryText } from './imports';
+import { tempCollection } from './testing/collection';
+
+const PACKAGE = '/work/shared/fixtures/packages/cardoverflow-AllDefaultTemplatesAndImageAndMp3.apkg';
+
+async function settled(jobs: ImportJobs, id: number): Promise<ImportStatus> {
+  for (let turn = 0; turn < 10_000; turn++) {
+    const status = jobs.status(id);
+    if (status.state !== 'running') return status;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('the import did not finish');
+}
 
 describe('import summary', () => {
   it('counts what happened and keeps the importer’s other remarks', () => {
@@ -14,5 +27,35 @@ describe('import summary', () => {
       log: ['1 notes added, 2 updated, 0 skipped.', 'The package used the old v1 scheduler; its scheduling was converted.'],
     });
     expect(text).toBe('1 note added, 2 updated, 0 skipped, 1 card, 3 media files.\nThe package used the old v1 scheduler; its scheduling was converted.');
+  });
+});
+
+describe('import jobs', () => {
+  it('cancel stops a running import and leaves the collection unchanged', async () => {
+    const col = tempCollection();
+    try {
+      const jobs = new ImportJobs();
+      const id = jobs.start(col, PACKAGE, { includeScheduling: true, updateNotes: true });
+      expect(jobs.cancel(id)).toMatchObject({ state: 'running', label: 'Cancelling…' });
+      expect(await settled(jobs, id)).toMatchObject({ state: 'cancelled', label: 'Cancelled', error: null, summary: null });
+      expect(col.db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(0);
+      expect(jobs.cancel(id).state).toBe('cancelled');
+    } finally {
+      col.close();
+    }
+  });
+
+  it('an import left alone finishes with its summary', async () => {
+    const col = tempCollection();
+    try {
+      const jobs = new ImportJobs();
+      const done = await settled(jobs, jobs.start(col, PACKAGE, { includeScheduling: true, updateNotes: true }));
+      expect(done.state).toBe('done');
+      const notes = col.db.prepare('SELECT count(*) FROM notes').pluck().get() as number;
+      expect(notes).toBeGreaterThan(0);
+      expect(done.summary).toContain(`${notes} note`);
+    } finally {
+      col.close();
+    }
   });
 });

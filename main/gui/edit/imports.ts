@@ -33,9 +33,10 @@ export function summaryText(summary: ImportSummary): string {
   return [parts.join(', ') + '.', ...remarks].join('\n');
 }
 
-/** Imports running in the background; the Import screen polls their status. */
+/** Imports running in the background; the Import screen polls their status and may cancel them. */
 export class ImportJobs {
   private readonly jobs = new Map<number, ImportStatus>();
+  private readonly controllers = new Map<number, AbortController>();
   private nextId = 1;
 
   start(col: Collection, path: string, options: ImportOptions): number {
@@ -45,28 +46,47 @@ export class ImportJobs {
     if (!/\.apkg$/i.test(clean)) throw new EngineError('unsupported', 'Engram imports Anki deck packages (.apkg)');
     const id = this.nextId++;
     const status: ImportStatus = { state: 'running', progress: null, label: STAGE_LABELS.reading, summary: null, error: null };
+    const controller = new AbortController();
     this.jobs.set(id, status);
+    this.controllers.set(id, controller);
     if (this.jobs.size > KEEP_JOBS) this.jobs.delete(this.jobs.keys().next().value!);
     importPackage(col, clean, {
       withScheduling: options.includeScheduling,
       updateNotes: options.updateNotes ? 'ifNewer' : 'never',
+      signal: controller.signal,
       onProgress: (done, total, stage) => {
+        if (controller.signal.aborted) return;
         status.label = STAGE_LABELS[stage];
         status.progress = total > 0 ? Math.min(1, done / total) : null;
       },
-    }).then(
-      (summary) => {
-        status.state = 'done';
-        status.progress = 1;
-        status.label = 'Done';
-        status.summary = summaryText(summary);
-      },
-      (error: unknown) => {
-        status.state = 'failed';
-        status.error = error instanceof Error ? error.message : String(error);
-      },
-    );
+    })
+      .then(
+        (summary) => {
+          status.state = 'done';
+          status.progress = 1;
+          status.label = 'Done';
+          status.summary = summaryText(summary);
+        },
+        (error: unknown) => {
+          // The engine leaves the collection as it was when the signal aborts.
+          status.state = controller.signal.aborted ? 'cancelled' : 'failed';
+          status.label = controller.signal.aborted ? 'Cancelled' : status.label;
+          status.error = controller.signal.aborted ? null : error instanceof Error ? error.message : String(error);
+        },
+      )
+      .finally(() => this.controllers.delete(id));
     return id;
+  }
+
+  /** Asks a running import to stop. One already writing its single transaction finishes instead. */
+  cancel(id: number): ImportStatus {
+    const status = this.status(id);
+    const controller = this.controllers.get(id);
+    if (status.state === 'running' && controller && !controller.signal.aborted) {
+      controller.abort();
+      this.jobs.get(id)!.label = 'Cancelling…';
+    }
+    return this.status(id);
   }
 
   status(id: number): ImportStatus {
