@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchPaths, buildBenchProfile } from './profile';
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       console.log(`  FAILED: ${error instanceof Error ? error.stack : String(error)}`);
     }
   }
+  rmSync(workDir, { recursive: true, force: true });
   const outDir = join(import.meta.dirname ?? '.', 'results');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), results }, null, 2));

@@ -5,6 +5,14 @@ import { foldCase } from '../text/fold';
 import { newNormalDeck } from './defaults';
 import { DECK_SEPARATOR, normalizeDeckName, parentNames } from './name';
 
+/**
+ * An upsert, not INSERT OR REPLACE: replacing deletes the row first, which makes SQLite
+ * check every referencing row against the foreign key.
+ */
+const UPSERT_DECKS = `INSERT INTO decks (id, name, name_key, mtime, usn, json) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, mtime = excluded.mtime,
+    usn = excluded.usn, json = excluded.json`;
+
 function loadAll(col: Collection): Map<DeckId, Deck> {
   const rows = col.db.prepare('SELECT json FROM decks ORDER BY id').pluck().all() as string[];
   return new Map(rows.map((json) => {
@@ -54,7 +62,7 @@ export function deckAndChildren(col: Collection, id: DeckId): Deck[] {
 /** Writes a deck row from its JSON (keeps id, name, mod, usn as given). */
 export function putDeckRaw(col: Collection, deck: Deck): void {
   col.db
-    .prepare('INSERT OR REPLACE INTO decks (id, name, name_key, mtime, usn, json) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare(UPSERT_DECKS)
     .run(deck.id, deck.name, foldCase(deck.name), deck.mod, deck.usn, JSON.stringify(deck));
   col.invalidate('decks');
 }

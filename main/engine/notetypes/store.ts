@@ -5,6 +5,14 @@ import { foldCase } from '../text/fold';
 import { computeRequirements } from '../template';
 
 /**
+ * An upsert, not INSERT OR REPLACE: replacing deletes the row first, which makes SQLite
+ * check every referencing row against the foreign key.
+ */
+const UPSERT_NOTETYPES = `INSERT INTO notetypes (id, name, name_key, mtime, usn, json) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key, mtime = excluded.mtime,
+    usn = excluded.usn, json = excluded.json`;
+
+/**
  * Notetypes are stored as Anki's legacy JSON. Field and template ids are i64,
  * so they are written as decimal strings and read back as bigint.
  */
@@ -73,7 +81,7 @@ export function saveNotetype(col: Collection, input: Notetype): Notetype {
   nt.req = computeRequirements(nt);
   col.db
     .prepare(
-      'INSERT OR REPLACE INTO notetypes (id, name, name_key, mtime, usn, json) VALUES (?, ?, ?, ?, ?, ?)',
+      UPSERT_NOTETYPES,
     )
     .run(nt.id, nt.name, foldCase(nt.name), nt.mod, nt.usn, toStoredJson(nt));
   col.invalidate('notetypes');
@@ -84,7 +92,7 @@ export function saveNotetype(col: Collection, input: Notetype): Notetype {
 export function putNotetypeRaw(col: Collection, nt: Notetype): void {
   col.db
     .prepare(
-      'INSERT OR REPLACE INTO notetypes (id, name, name_key, mtime, usn, json) VALUES (?, ?, ?, ?, ?, ?)',
+      UPSERT_NOTETYPES,
     )
     .run(nt.id, nt.name, foldCase(nt.name), nt.mod, nt.usn, toStoredJson(nt));
   col.invalidate('notetypes');
