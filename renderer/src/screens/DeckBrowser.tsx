@@ -47,7 +47,7 @@ interface RowProps {
   onOpen(): void;
   onToggle(): void;
   onMenu(open: boolean): void;
-  onAction(kind: 'rename' | 'delete' | 'move' | 'options'): void;
+  onAction(kind: 'rename' | 'delete' | 'move' | 'options' | 'export'): void;
   onKeyDown(event: KeyboardEvent): void;
   onFocus(): void;
   drag: DragHandlers;
@@ -113,10 +113,10 @@ function DeckRow({ row, focused, dropTarget, menuOpen, onOpen, onToggle, onMenu,
         </button>
         {menuOpen && (
           <ul className="deck-menu" role="menu" onKeyDown={(e) => e.key === 'Escape' && onMenu(false)}>
-            {(['rename', 'options', 'move', 'delete'] as const).map((kind) => (
+            {(['rename', 'options', 'export', 'move', 'delete'] as const).map((kind) => (
               <li key={kind} role="none">
                 <button type="button" role="menuitem" autoFocus={kind === 'rename'} onClick={() => onAction(kind)}>
-                  {{ rename: 'Rename', options: 'Options', move: 'Move…', delete: 'Delete' }[kind]}
+                  {{ rename: 'Rename', options: 'Options', export: 'Export…', move: 'Move…', delete: 'Delete' }[kind]}
                 </button>
               </li>
             ))}
@@ -202,9 +202,10 @@ export function DeckBrowser() {
     if (node.children.length && collapsed !== node.collapsed) run(bridge.invoke('study.decks.setCollapsed', { id: node.id, collapsed }));
   };
   const open = (node: DeckTreeNode) => navigate('overview', { deckId: node.id });
-  const action = (node: DeckTreeNode, kind: 'rename' | 'delete' | 'move' | 'options') => {
+  const action = (node: DeckTreeNode, kind: 'rename' | 'delete' | 'move' | 'options' | 'export') => {
     setMenuId(null);
     if (kind === 'options') navigate('deck-options', { deckId: node.id });
+    else if (kind === 'export') navigate('export', { deckId: node.id });
     else setDialog({ kind, node });
   };
 

@@ -59,6 +59,10 @@ export function Import({ params }: ScreenProps) {
     );
   };
 
+  const cancel = () => {
+    if (jobId !== null) bridge.invoke('import.cancel', { jobId }).then(setStatus, (e: unknown) => setError(errorText(e)));
+  };
+
   const running = status?.state === 'running';
   return (
     <div className="edit-screen import-screen">
@@ -96,12 +100,17 @@ export function Import({ params }: ScreenProps) {
           <button type="submit" className="primary" disabled={running || !path.trim()}>
             Import
           </button>
+          {running && (
+            <button type="button" onClick={cancel} disabled={status.label === 'Cancelling…'}>
+              Cancel
+            </button>
+          )}
         </div>
       </form>
       {status && (
         <div className="import-status" role="status" aria-live="polite">
-          <progress className="progress" max={1} value={status.progress ?? undefined} />
-          <p>{status.state === 'failed' ? 'Import failed.' : status.label}</p>
+          {status.state !== 'cancelled' && <progress className="progress" max={1} value={status.progress ?? undefined} />}
+          <p>{status.state === 'failed' ? 'Import failed.' : status.state === 'cancelled' ? 'Import cancelled. The collection was not changed.' : status.label}</p>
           {status.summary && <pre className="import-summary">{status.summary}</pre>}
           {status.state === 'done' && (
             <button type="button" onClick={() => navigate('browse', { query: 'added:1' })}>

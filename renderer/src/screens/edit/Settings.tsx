@@ -167,6 +167,9 @@ export function Settings() {
           <button type="button" onClick={() => navigate('import')}>
             Import…
           </button>
+          <button type="button" onClick={() => navigate('export')}>
+            Export…
+          </button>
         </div>
       </section>
 

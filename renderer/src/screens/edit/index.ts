@@ -7,6 +7,7 @@ import { Browser } from './browser/Browser';
 import { Notetypes } from './notetypes/Notetypes';
 import { Settings } from './Settings';
 import { Import } from './Import';
+import { Export } from './Export';
 
 /** Screens of the editing area (browser, add, edit, note types, settings…). */
 export const editScreens: Record<string, ComponentType<ScreenProps>> = {
@@ -18,4 +19,5 @@ export const editScreens: Record<string, ComponentType<ScreenProps>> = {
   // The Electron menu's Switch Profile opens Settings, where profiles are.
   profiles: Settings,
   import: Import,
+  export: Export,
 };
