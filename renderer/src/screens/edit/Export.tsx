@@ -113,15 +113,15 @@ export function Export({ params }: ScreenProps) {
       <h1 className="screen-title">Export</h1>
       <form onSubmit={submit}>
         <TargetSelect target={target} decks={decks} disabled={running} onChange={setTarget} />
-        <label className="form-row">
+        <label className="form-row export-option">
           {collection ? <input type="checkbox" checked disabled /> : check('includeScheduling')}
           Include scheduling information{collection && ' (a collection package always has it)'}
         </label>
-        <label className="form-row">
+        <label className="form-row export-option">
           {check('includeMedia')}
           Include media
         </label>
-        <label className="form-row">
+        <label className="form-row export-option">
           {check('legacy')}
           Support older Anki versions (slower, larger file)
         </label>
@@ -159,7 +159,9 @@ export function Export({ params }: ScreenProps) {
           {(status.state === 'running' || status.state === 'done') && (
             <progress className="progress" aria-label="Export progress" max={1} value={status.progress ?? undefined} />
           )}
-          <p>{status.state === 'cancelled' ? 'Export cancelled. No file was written.' : status.state === 'failed' ? 'Export failed.' : status.label}</p>
+          {status.state !== 'done' && (
+            <p>{status.state === 'cancelled' ? 'Export cancelled. No file was written.' : status.state === 'failed' ? 'Export failed.' : status.label}</p>
+          )}
           {status.result && <ExportResultView result={status.result} web={web} />}
         </div>
       )}

@@ -42,7 +42,7 @@ export function TargetSelect({ target, decks, disabled, onChange }: { target: Ex
   return (
     <label className="form-row">
       <span>Export</span>
-      <select value={targetValue(target)} disabled={disabled} onChange={(e) => onChange(targetFromValue(e.target.value))}>
+      <select aria-label="What to export" value={targetValue(target)} disabled={disabled} onChange={(e) => onChange(targetFromValue(e.target.value))}>
         <option value="collection">Whole collection (.colpkg)</option>
         <option value="allDecks">All decks (.apkg)</option>
         <optgroup label="A deck with its subdecks (.apkg)">
