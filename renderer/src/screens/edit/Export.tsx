@@ -101,7 +101,8 @@ export function Export({ params }: ScreenProps) {
     void saveFile?.(suggestion?.fileName ?? 'export.apkg').then((chosen) => {
       if (!chosen) return;
       setEditedPath(chosen);
-      setConfirmedPath(chosen);
+      // The dialog confirmed replacing exactly this file; main adds a missing extension, which it did not see.
+      setConfirmedPath(chosen.toLowerCase().endsWith(collection ? '.colpkg' : '.apkg') ? chosen : null);
     });
   };
   const check = (key: keyof Choices) => (
