@@ -3,20 +3,13 @@ import type { Collection } from '../collection';
 import { EngineError } from '../errors';
 import type { CardId, CardRow, NoteId } from '../model/types';
 
-export const ID_CHUNK = 500;
-const FULL_PLACEHOLDERS = Array.from({ length: ID_CHUNK }, () => '?').join(',');
-
-/** Runs `SELECT … WHERE <column> IN (?, …)` over `ids` in chunks, collecting every row. */
+/**
+ * Runs `SELECT … WHERE <column> IN (…)` for `ids` in one statement: the ids travel as
+ * one JSON array (`json_each`), so any number of them needs no chunking or argument spreading.
+ */
 export function selectByIds<T>(col: Collection, sqlPrefix: string, ids: readonly number[]): T[] {
-  const unique = [...new Set(ids)];
-  const rows: T[] = [];
-  for (let start = 0; start < unique.length; start += ID_CHUNK) {
-    const chunk = unique.slice(start, start + ID_CHUNK);
-    const placeholders = chunk.length === ID_CHUNK ? FULL_PLACEHOLDERS : chunk.map(() => '?').join(',');
-    const statement = col.prepare(`${sqlPrefix} (${placeholders})`);
-    for (const row of statement.all(...chunk) as T[]) rows.push(row);
-  }
-  return rows;
+  if (!ids.length) return [];
+  return col.prepare(`${sqlPrefix} (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as T[];
 }
 
 /** Card rows by id; absent ids are simply missing from the map. */
