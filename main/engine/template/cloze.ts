@@ -19,7 +19,7 @@ const IMAGE_OCCLUSION_PREFIX = 'image-occlusion:';
 function openClozeAt(text: string, at: number): { ordinals: number[]; end: number } | undefined {
   if (!text.startsWith('{{c', at)) return undefined;
   let j = at + 3;
-  while (j < text.length && /[0-9,]/.test(text[j] ?? '')) j++;
+  for (let code = text.charCodeAt(j); (code >= 48 && code <= 57) || code === 44; code = text.charCodeAt(++j));
   if (!text.startsWith('::', j)) return undefined;
   const ordinals = [
     ...new Set(
