@@ -174,7 +174,7 @@ const HTML_BITS = [
 export const TAGS = [
   'lang::fr', 'lang::de::verbs', 'lang::de::nouns', 'Geo::Europe::France', 'geo::asia', 'été', 'ÉCOLE',
   'école::primaire', 'marked', 'leech', 'Привет', 'a_b', 'x-y', '100%', 'math::algebra::linear', 'Math', 'ß',
-  'naïve', 'lang', 'language', 'verbs', 'todo::later', 'ToDo',
+  'naïve', 'lang', 'language', 'verbs', 'todo::later', 'ToDo', '\u212aelvin', 'Me\u017f\u017fe', 'desk',
 ];
 
 export const PRESETS = ['Fast Ünï', 'Slow'];
