@@ -14,6 +14,8 @@ export type CardSortColumn =
   | 'reps'
   | 'lapses'
   | 'created'
+  /** Card modified (Anki's "Modified" column in cards mode). */
+  | 'modified'
   | 'cardModified'
   | 'noteModified'
   | 'deck'
@@ -80,6 +82,7 @@ function terms(col: Collection, column: CardSortColumn): OrderTerm[] {
       return [asc('c.lapses')];
     case 'created':
       return [asc('n.id'), asc('c.ord')];
+    case 'modified':
     case 'cardModified':
       return [asc('c.mod')];
     case 'noteModified':

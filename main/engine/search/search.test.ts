@@ -314,7 +314,7 @@ describe('ordering and SQL access', () => {
     expect(findCardsOrdered(col, '', { column: 'interval', descending: true }, 2, 1)).toEqual(byIvl.slice(1, 3));
     const bySortField = findCardsOrdered(col, 'note:basic', { column: 'sortField', descending: false });
     expect(bySortField).toEqual([c.number![0], c.html![0], c.hello![0]]);
-    for (const column of ['due', 'ease', 'reps', 'lapses', 'created', 'cardModified', 'noteModified', 'deck', 'notetype', 'template', 'tags'] as const) {
+    for (const column of ['due', 'ease', 'reps', 'lapses', 'created', 'modified', 'cardModified', 'noteModified', 'deck', 'notetype', 'template', 'tags'] as const) {
       expect(findCardsOrdered(col, '', { column, descending: false })).toHaveLength(9);
     }
   });

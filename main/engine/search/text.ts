@@ -48,9 +48,7 @@ export function escapeRegex(text: string): string {
 }
 
 /** Rust's `.` without the s flag. */
-export const RUST_DOT = '[^\\n]';
-export const RUST_DOT_ALL = '[\\s\\S]';
-export const RUST_NON_SPACE = '\\P{White_Space}';
+const RUST_DOT = '[^\\n]';
 
 /**
  * Anki wildcards → regex source: `*` → `<wildcard>*`, `_` → `<wildcard>`, `\*` and `\\`

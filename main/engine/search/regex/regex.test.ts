@@ -72,6 +72,8 @@ describe('linear matcher', () => {
     expect(matches('(?:\\S+)+\\wß', text)).toBe(false);
     expect(matches('(a|aa)+$', 'a'.repeat(3000) + 'b')).toBe(false);
     expect(matches('.*a.*b.*c.*d', 'abc'.repeat(2000))).toBe(false);
+    expect(matches('a?'.repeat(40) + 'a'.repeat(40), 'a'.repeat(40))).toBe(true);
+    expect(matches('\\w+\\s\\w+z', 'word '.repeat(2000))).toBe(false);
     expect(Date.now() - start).toBeLessThan(5000);
   });
 
