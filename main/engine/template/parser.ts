@@ -130,19 +130,32 @@ export function parseTemplate(template: string): TemplateNode[] {
 }
 
 /** Parses a template, or returns undefined where Anki's parse would fail. */
-/** Parsed templates by source: card generation parses the same few templates for every note. */
-const parsedCache = new Map<string, TemplateNode[] | undefined>();
+/** Parsed templates (or their syntax error) by source: the same few templates are parsed for every note and card. */
+const parsedCache = new Map<string, TemplateNode[] | TemplateSyntaxError>();
 
-/** Parses, or returns undefined for a template with a syntax error. Results are cached; do not mutate them. */
-export function tryParseTemplate(template: string): TemplateNode[] | undefined {
-  if (parsedCache.has(template)) return parsedCache.get(template);
-  let nodes: TemplateNode[] | undefined;
-  try {
-    nodes = parseTemplate(template);
-  } catch (error) {
-    if (!(error instanceof TemplateSyntaxError)) throw error;
+/** parseTemplate with a cache; a template with a syntax error throws the same error each time. Do not mutate the result. */
+export function parseTemplateCached(template: string): TemplateNode[] {
+  let parsed = parsedCache.get(template);
+  if (parsed === undefined) {
+    try {
+      parsed = parseTemplate(template);
+    } catch (error) {
+      if (!(error instanceof TemplateSyntaxError)) throw error;
+      parsed = error;
+    }
+    if (parsedCache.size > 1000) parsedCache.clear();
+    parsedCache.set(template, parsed);
   }
-  if (parsedCache.size > 1000) parsedCache.clear();
-  parsedCache.set(template, nodes);
-  return nodes;
+  if (parsed instanceof TemplateSyntaxError) throw parsed;
+  return parsed;
+}
+
+/** Parses, or returns undefined for a template with a syntax error. Cached; do not mutate the result. */
+export function tryParseTemplate(template: string): TemplateNode[] | undefined {
+  try {
+    return parseTemplateCached(template);
+  } catch (error) {
+    if (error instanceof TemplateSyntaxError) return undefined;
+    throw error;
+  }
 }

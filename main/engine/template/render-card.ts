@@ -11,7 +11,7 @@ import { clozeNumbersInFields } from './cloze';
 import { fieldIsEmpty, rendersWithFields } from './emptiness';
 import { renderLatex } from './latex';
 import { emptyFrontHtml, missingClozeHtml, templateErrorHtml } from './messages';
-import { parseTemplate, TemplateSyntaxError } from './parser';
+import { parseTemplateCached, TemplateSyntaxError } from './parser';
 import type { RenderContext } from './renderer';
 import { renderNodes } from './renderer';
 
@@ -92,7 +92,7 @@ function errorSides(error: TemplateSyntaxError, question: boolean, browser: bool
 /** Renders one template side; template errors are returned tagged with the side. */
 function renderSide(format: string, ctx: RenderContext): string | TemplateSyntaxError {
   try {
-    return renderNodes(parseTemplate(format), ctx);
+    return renderNodes(parseTemplateCached(format), ctx);
   } catch (error) {
     if (error instanceof TemplateSyntaxError) return error;
     throw error;
@@ -104,7 +104,7 @@ function emptyMessage(input: RenderCardInput, map: Map<string, string>, qfmt: st
     return clozeNumbersInFields(map.values()).has(input.cardOrd + 1) ? undefined : missingClozeHtml(input.cardOrd + 1);
   }
   if (input.browser) return undefined;
-  return rendersWithFields(parseTemplate(qfmt), nonempty) ? undefined : emptyFrontHtml();
+  return rendersWithFields(parseTemplateCached(qfmt), nonempty) ? undefined : emptyFrontHtml();
 }
 
 /** Both sides' HTML bodies, AV tags extracted, LaTeX linked; no style block. */
