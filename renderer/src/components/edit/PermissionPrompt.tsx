@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PermissionAnswer } from '../../../../shared/bridge/edit';
 import { registerCommand } from '../../gui-commands';
-import { Modal } from './Modal';
+import { Modal } from '../Modal';
 
 interface Question {
   origin: string;

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { Modal } from '../Modal';
 import '../../styles/study.css';
 
 interface DialogProps {
@@ -7,33 +8,12 @@ interface DialogProps {
   onClose(): void;
 }
 
-/** A modal dialog: focus moves in, Escape closes, focus returns where it was. */
+/** The study screens' dialog: the shared Modal, keeping keys away from the reviewer's shortcuts. */
 export function Dialog({ title, children, onClose }: DialogProps) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    if (!box.current?.contains(document.activeElement)) {
-      box.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
-    }
-    return () => previous?.focus?.();
-  }, []);
   return (
-    <div className="study-dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={box}
-        className="study-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label={title}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (e.key === 'Escape') onClose();
-        }}
-      >
-        <h2>{title}</h2>
-        {children}
-      </div>
-    </div>
+    <Modal title={title} onClose={onClose} className="study-dialog" backdropClassName="study-dialog-backdrop" isolateKeys>
+      {children}
+    </Modal>
   );
 }
 

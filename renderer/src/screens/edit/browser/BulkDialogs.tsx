@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DeckOption, RepositionOptions } from '../../../../../shared/bridge/edit';
-import { Modal } from '../../../components/edit/Modal';
+import { Modal } from '../../../components/Modal';
 import { TagInput } from '../../../components/edit/TagInput';
 
 interface DialogProps<T> {

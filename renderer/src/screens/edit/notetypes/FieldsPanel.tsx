@@ -6,9 +6,15 @@ type Dialog = 'add' | 'rename' | 'reposition' | 'delete' | null;
 
 /** Fields of a note type: add, rename, reposition, delete, and which one the browser sorts by. */
 export function FieldsPanel({ notetype, onOp }: { notetype: NotetypeInfo; onOp(op: NotetypeOp): void }) {
-  const [ord, setOrd] = useState(0);
+  // Selection follows the field's name, not its position: a reposition or a list refresh
+  // arriving after a click must not move the selection onto another field.
+  const [selectedName, setSelectedName] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const field = notetype.fields[Math.min(ord, notetype.fields.length - 1)];
+  const field = notetype.fields.find((f) => f.name === selectedName) ?? notetype.fields[0];
+  const selectAt = (index: number) => {
+    const target = notetype.fields[Math.max(0, Math.min(notetype.fields.length - 1, index))];
+    if (target) setSelectedName(target.name);
+  };
   const apply = (op: NotetypeOp) => {
     setDialog(null);
     onOp(op);
@@ -17,13 +23,13 @@ export function FieldsPanel({ notetype, onOp }: { notetype: NotetypeInfo; onOp(o
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (!step) return;
     event.preventDefault();
-    setOrd((o) => Math.max(0, Math.min(notetype.fields.length - 1, o + step)));
+    selectAt((field?.ord ?? 0) + step);
   };
   return (
     <div className="fields-panel">
       <ul className="list-box" role="listbox" aria-label="Fields" tabIndex={0} onKeyDown={onKey}>
         {notetype.fields.map((f) => (
-          <li key={f.ord} role="option" aria-selected={f.ord === field?.ord} onClick={() => setOrd(f.ord)}>
+          <li key={f.name} role="option" aria-selected={f.name === field?.name} onClick={() => setSelectedName(f.name)}>
             {f.ord + 1}: {f.name}
             {f.ord === notetype.sortf && <span className="muted"> (sort field)</span>}
           </li>
@@ -48,7 +54,11 @@ export function FieldsPanel({ notetype, onOp }: { notetype: NotetypeInfo; onOp(o
       </div>
       {dialog === 'add' && <PromptDialog title="Add Field" label="Field name" submitLabel="Add" onClose={() => setDialog(null)} onSubmit={(name) => apply({ kind: 'addField', name })} />}
       {dialog === 'rename' && field && (
-        <PromptDialog title="Rename Field" label="New name" initial={field.name} onClose={() => setDialog(null)} onSubmit={(name) => apply({ kind: 'renameField', ord: field.ord, name })} />
+        <PromptDialog title="Rename Field" label="New name" initial={field.name} onClose={() => setDialog(null)} onSubmit={(name) => {
+              apply({ kind: 'renameField', ord: field.ord, name });
+              setSelectedName(name);
+            }}
+          />
       )}
       {dialog === 'reposition' && field && (
         <PromptDialog
@@ -60,7 +70,6 @@ export function FieldsPanel({ notetype, onOp }: { notetype: NotetypeInfo; onOp(o
           onSubmit={(value) => {
             const to = Math.max(1, Math.min(notetype.fields.length, Math.trunc(Number(value)) || 1)) - 1;
             apply({ kind: 'repositionField', ord: field.ord, to });
-            setOrd(to);
           }}
         />
       )}
@@ -72,7 +81,7 @@ export function FieldsPanel({ notetype, onOp }: { notetype: NotetypeInfo; onOp(o
           onClose={() => setDialog(null)}
           onConfirm={() => {
             apply({ kind: 'removeField', ord: field.ord });
-            setOrd(0);
+            setSelectedName(null);
           }}
         />
       )}

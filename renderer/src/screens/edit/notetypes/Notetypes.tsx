@@ -3,7 +3,7 @@ import { STOCK_KINDS, type NotetypeInfo, type NotetypeOp, type StockKind } from 
 import { useBridge } from '../../../bridge/context';
 import { useNavigation } from '../../../navigation';
 import type { ScreenProps } from '../../registry';
-import { Modal } from '../../../components/edit/Modal';
+import { Modal } from '../../../components/Modal';
 import { ConfirmDialog, PromptDialog } from '../../../components/edit/PromptDialog';
 import { errorText, useNotetypes } from '../../../components/edit/useEditData';
 import { FieldsPanel } from './FieldsPanel';

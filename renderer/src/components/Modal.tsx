@@ -6,11 +6,15 @@ export interface ModalProps {
   onClose(): void;
   /** Accessible name of the dialog element, for tests and screen readers (defaults to the title). */
   label?: string;
+  /** Classes of the dialog box and of the backdrop (defaults: `modal`, `modal-backdrop`). */
   className?: string;
+  backdropClassName?: string;
+  /** Keep every key press inside the dialog, so screen shortcuts behind it do not fire. */
+  isolateKeys?: boolean;
 }
 
-/** A modal dialog: focus moves in, Escape closes, focus returns to where it was. */
-export function Modal({ title, children, onClose, label, className }: ModalProps) {
+/** The one modal dialog of the app: focus moves in, Escape closes, focus returns to where it was. */
+export function Modal({ title, children, onClose, label, className = 'modal', backdropClassName = 'modal-backdrop', isolateKeys = false }: ModalProps) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -21,21 +25,22 @@ export function Modal({ title, children, onClose, label, className }: ModalProps
     return () => previous?.focus?.();
   }, []);
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className={backdropClassName} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={box}
-        className={`modal${className ? ` ${className}` : ''}`}
+        className={className}
         role="dialog"
         aria-modal="true"
         aria-label={label ?? title}
         onKeyDown={(e) => {
+          if (isolateKeys) e.stopPropagation();
           if (e.key === 'Escape') {
             e.stopPropagation();
             onClose();
           }
         }}
       >
-        <h2 className="modal-title">{title}</h2>
+        <h2 className={className === 'modal' ? 'modal-title' : undefined}>{title}</h2>
         {children}
       </div>
     </div>
