@@ -60,11 +60,17 @@ export function Browser({ params }: ScreenProps) {
   const columns = config?.columns[mode] ?? [];
   const total = result?.total ?? 0;
 
+  const searchSeq = useRef(0);
+  const typedBeforeConfig = useRef<string | null>(null);
+
   /** Runs a search; the selection survives when `keep` is set (re-sorting, refreshing). */
   const runSearch = useCallback(
     (search: BrowserSearch, keep = false): Promise<BrowserSearchResult | null> => {
+      // Only the latest search may update the view: an older reply arriving late is dropped.
+      const seq = ++searchSeq.current;
       const run = bridge.invoke('browser.search', { ...search, pageSize: FIRST_PAGE }).then(
         (found) => {
+          if (seq !== searchSeq.current) return found;
           setActive({ ...search, sort: found.sort });
           setResult(found);
           setError(null);
@@ -78,7 +84,7 @@ export function Browser({ params }: ScreenProps) {
           return found;
         },
         (e: unknown) => {
-          setError(errorText(e));
+          if (seq === searchSeq.current) setError(errorText(e));
           return null;
         },
       );
@@ -109,7 +115,9 @@ export function Browser({ params }: ScreenProps) {
     const cfg = configRef.current;
     if (!cfg) return;
     const { query, sort } = routeSearch(JSON.parse(routeKey) as Record<string, unknown>);
-    const text = query ?? DEFAULT_QUERY;
+    // A search the user submitted before the config arrived wins over the default one.
+    const text = typedBeforeConfig.current ?? query ?? DEFAULT_QUERY;
+    typedBeforeConfig.current = null;
     void runSearch({ query: text, mode: cfg.mode, sort: sort ?? cfg.sort[cfg.mode] });
   }, [configLoaded, routeKey, runSearch]);
 
@@ -149,7 +157,10 @@ export function Browser({ params }: ScreenProps) {
   const editingNoteId = selection.ids.size === 1 && currentRow && selection.ids.has(currentRow.id) && !currentRow.deleted ? currentRow.noteId : null;
 
   const submitSearch = () => {
-    if (!active && !config) return;
+    if (!active && !config) {
+      typedBeforeConfig.current = queryText;
+      return;
+    }
     const m = active?.mode ?? config!.mode;
     void runSearch({ query: queryText, mode: m, sort: active?.sort ?? config!.sort[m] });
   };
