@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ExportStatus, ExportTarget } from '../../../../shared/bridge/edit';
+import { useJobStatus } from './useJobStatus';
+import type { ExportTarget } from '../../../../shared/bridge/edit';
 import { useBridge, useBridgeQuery } from '../../bridge/context';
 import type { ScreenProps } from '../registry';
 import { errorText, useDecks } from '../../components/edit/useEditData';
 import { ExportResultView, nativeSaveFile, ReplacePrompt, TargetSelect } from './ExportParts';
 import '../../styles/export.css';
 
-const POLL_MS = 200;
 
 interface Choices {
   includeScheduling: boolean;
@@ -16,31 +16,6 @@ interface Choices {
 
 function initialTarget(params: Record<string, unknown>): ExportTarget {
   return typeof params.deckId === 'number' ? { kind: 'deck', deckId: params.deckId } : { kind: 'collection' };
-}
-
-/** Polls a running export until it ends. */
-function useExportStatus(jobId: number | null, onError: (message: string) => void): [ExportStatus | null, (s: ExportStatus | null) => void] {
-  const bridge = useBridge();
-  const [status, setStatus] = useState<ExportStatus | null>(null);
-  useEffect(() => {
-    if (jobId === null) return;
-    let live = true;
-    const timer = setInterval(() => {
-      bridge.invoke('export.status', { jobId }).then(
-        (next) => {
-          if (!live) return;
-          setStatus(next);
-          if (next.state !== 'running') clearInterval(timer);
-        },
-        (e: unknown) => live && onError(errorText(e)),
-      );
-    }, POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [bridge, jobId, onError]);
-  return [status, setStatus];
 }
 
 /**
@@ -62,7 +37,7 @@ export function Export({ params }: ScreenProps) {
   const [replacing, setReplacing] = useState<string | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useExportStatus(jobId, setError);
+  const [status, setStatus] = useJobStatus('export.status', jobId, setError);
   const suggestion = useBridgeQuery('export.suggest', { target }).data;
   const path = editedPath ?? suggestion?.path ?? '';
   const cancelButton = useRef<HTMLButtonElement>(null);

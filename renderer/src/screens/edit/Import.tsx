@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { ImportOptions, ImportStatus } from '../../../../shared/bridge/edit';
+import { useState, type FormEvent } from 'react';
+import { useJobStatus } from './useJobStatus';
+import type { ImportOptions } from '../../../../shared/bridge/edit';
 import { ELECTRON_BRIDGE_KEY } from '../../../../shared/bridge';
 import { useBridge } from '../../bridge/context';
 import { useNavigation } from '../../navigation';
@@ -14,7 +15,6 @@ function nativeOpenFile(): OpenFile | null {
   return typeof exposed?.openFile === 'function' ? exposed.openFile.bind(exposed) : null;
 }
 
-const POLL_MS = 200;
 
 /** Import an Anki package (.apkg) from a path on this machine, with progress. */
 export function Import({ params }: ScreenProps) {
@@ -23,28 +23,10 @@ export function Import({ params }: ScreenProps) {
   const [path, setPath] = useState(typeof params.path === 'string' ? params.path : '');
   const [options, setOptions] = useState<ImportOptions>({ includeScheduling: true, updateNotes: true });
   const [jobId, setJobId] = useState<number | null>(null);
-  const [status, setStatus] = useState<ImportStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const openFile = nativeOpenFile();
 
-  useEffect(() => {
-    if (jobId === null) return;
-    let live = true;
-    const timer = setInterval(() => {
-      bridge.invoke('import.status', { jobId }).then(
-        (next) => {
-          if (!live) return;
-          setStatus(next);
-          if (next.state !== 'running') clearInterval(timer);
-        },
-        (e: unknown) => live && setError(errorText(e)),
-      );
-    }, POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [bridge, jobId]);
+  const [status, setStatus] = useJobStatus('import.status', jobId, setError);
 
   const start = (event: FormEvent) => {
     event.preventDefault();
