@@ -26,3 +26,12 @@ describe('pythonJson', () => {
     expect(parsed.result[29_999]!.text).toBe('読む 29999, x: y');
   });
 });
+
+describe('OrderedObject', () => {
+  it('keeps integer-like keys in the given order, as Python dicts do, nested too', async () => {
+    const { OrderedObject } = await import('./json');
+    const value = { result: new OrderedObject([['20', 1], ['3', new OrderedObject([['b', 1], ['1', 'é']])]]), error: null };
+    expect(pythonJson(value)).toBe('{"result": {"20": 1, "3": {"b": 1, "1": "\\u00e9"}}, "error": null}');
+    expect(pythonJson(new OrderedObject([['9', 9n], ['1', [1]]]))).toBe('{"9": 9, "1": [1]}');
+  });
+});

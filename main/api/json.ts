@@ -3,9 +3,32 @@
  * separators, non-ASCII escaped as \uXXXX) and exact i64 values from bigint.
  */
 const BIGINT_MARK = '\u0000bigint:';
+const ORDERED_MARK = '\u0000ordered:';
+const ORDERED_STRING = /"\\u0000ordered:(\d+)"/g;
 
-function replacer(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? `${BIGINT_MARK}${value.toString()}` : value;
+/**
+ * A JSON object whose keys keep the given order even when they look like integers
+ * (a JS object would sort those first; Python dicts keep insertion order): deck ids
+ * in getDeckStats, card ids in getReviewsOfCards.
+ */
+export class OrderedObject {
+  constructor(readonly entries: readonly (readonly [string, unknown])[]) {}
+}
+
+function serializeOrdered(object: OrderedObject): string {
+  return `{${object.entries.map(([key, value]) => `${pythonJson(key)}: ${pythonJson(value)}`).join(', ')}}`;
+}
+
+/** Marks bigints and ordered objects so they can be written exactly after JSON.stringify. */
+function makeReplacer(fragments: string[]) {
+  return (_key: string, value: unknown): unknown => {
+    if (typeof value === 'bigint') return `${BIGINT_MARK}${value.toString()}`;
+    if (value instanceof OrderedObject) {
+      fragments.push(serializeOrdered(value));
+      return `${ORDERED_MARK}${fragments.length - 1}`;
+    }
+    return value;
+  };
 }
 
 /**
@@ -20,8 +43,13 @@ const BIGINT_STRING = /"\\u0000bigint:(-?\d+)"/g;
 
 /** Serialises like Python's json.dumps(value). */
 export function pythonJson(value: unknown): string {
-  const compact = JSON.stringify(value, replacer) ?? 'null';
-  if (compact.length <= PYTHON_SPACING_LIMIT) return pythonize(compact);
+  const fragments: string[] = [];
+  const compact = JSON.stringify(value, makeReplacer(fragments)) ?? 'null';
+  const text = compact.length <= PYTHON_SPACING_LIMIT ? pythonize(compact) : compactAscii(compact);
+  return fragments.length ? text.replace(ORDERED_STRING, (_m, index: string) => fragments[Number(index)]!) : text;
+}
+
+function compactAscii(compact: string): string {
   const ascii = NON_ASCII.test(compact) ? compact.replace(NON_ASCII_ALL, unicodeEscape) : compact;
   return ascii.includes('\\u0000bigint:') ? ascii.replace(BIGINT_STRING, '$1') : ascii;
 }

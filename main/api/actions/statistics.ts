@@ -13,6 +13,7 @@ import {
   type ReviewTuple,
 } from '../../engine/stats';
 import { ParamError } from '../params';
+import { OrderedObject } from '../json';
 
 const reviewTuple = () => ({
   optional: false,
@@ -46,8 +47,9 @@ export const statisticActions: ActionDefinition[] = [
 
   action('getReviewsOfCards', { cards: p.array(p.id()) }, (ctx, { cards }) => {
     const reviews = reviewsOfCards(ctx.host.collection(), cards);
-    return Object.fromEntries(
-      cards.map((id) => [
+    // Card ids look like integers: keep the request's order, as the add-on's dict does.
+    return new OrderedObject(
+      [...new Set(cards)].map((id) => [
         String(id),
         (reviews.get(id) ?? []).map(({ id: rid, usn, ease, ivl, lastIvl, factor, time, type }) => ({
           id: rid,

@@ -39,6 +39,17 @@ describe('statistic actions', () => {
     });
   });
 
+  it('getReviewsOfCards keeps the order of the ids asked for, as the add-on’s dict does', async () => {
+    const [a, b] = [...cardIds].sort((x, y) => x - y);
+    const response = await fetch(server.url, {
+      method: 'POST',
+      body: JSON.stringify({ action: 'getReviewsOfCards', version: 6, params: { cards: [b, a, b] } }),
+    });
+    const text = await response.text();
+    expect(text.indexOf(`"${b}"`)).toBeLessThan(text.indexOf(`"${a}"`));
+    expect(text.split(`"${b}"`).length).toBe(2);
+  });
+
   it('getLatestReviewID gives the newest review of a deck, 0 for a deck without reviews (which it creates)', async () => {
     expect(await server.call('getLatestReviewID', { deck: 'Stats' })).toBe(NOW - 4000);
     expect(await server.call('getLatestReviewID', { deck: 'Brand new deck' })).toBe(0);

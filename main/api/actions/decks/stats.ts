@@ -1,5 +1,6 @@
 import type { Collection } from '../../../engine/collection';
 import type { DeckId } from '../../../engine/model/types';
+import { OrderedObject } from '../../json';
 import { deckTreeCounts, type DeckTreeNode } from '../../../engine/scheduler/counts';
 
 const DEFAULT_DECK_ID = 1;
@@ -27,23 +28,24 @@ function withoutEmptyDefault(col: Collection, top: DeckTreeNode[]): DeckTreeNode
  * in tree order (parents first), keyed by the deck id as a string. `name` is the
  * node's name: the last component of the deck name, as in Anki's DeckTreeNode.
  */
-export function deckStats(col: Collection, wanted: ReadonlySet<DeckId>): Record<string, DeckStats> {
-  const out: Record<string, DeckStats> = {};
+export function deckStats(col: Collection, wanted: ReadonlySet<DeckId>): OrderedObject {
+  const out: [string, DeckStats][] = [];
   const visit = (nodes: readonly DeckTreeNode[]) => {
     for (const node of nodes) {
       if (wanted.has(node.deckId)) {
-        out[String(node.deckId)] = {
+        out.push([String(node.deckId), {
           deck_id: node.deckId,
           name: node.name,
           new_count: node.new,
           learn_count: node.learn,
           review_count: node.review,
           total_in_deck: node.totalInDeck,
-        };
+        }]);
       }
       visit(node.children);
     }
   };
   visit(withoutEmptyDefault(col, deckTreeCounts(col)));
-  return out;
+  // Deck ids look like integers: keep tree order instead of JS's numeric key order.
+  return new OrderedObject(out);
 }
