@@ -146,8 +146,10 @@ describe('gui* actions drive the page', () => {
       (await serve.call<number[]>('findCards', { query: `nid:${noteIds[0]}` }))[0],
     );
     await expect.poll(() => reps(noteIds[0]!)).toBe(1);
-    const current = (await raw('guiCurrentCard')).result as { fields: { Front: { value: string } } };
-    expect(current.fields.Front.value).toBe('dos');
+    // The next card reaches the controller just after the answer is stored: poll, don't read once.
+    await expect
+      .poll(async () => ((await raw('guiCurrentCard')).result as { fields?: { Front: { value: string } } } | null)?.fields?.Front.value)
+      .toBe('dos');
     await page.keyboard.press('Space');
     await page.locator('.reviewer[data-side="answer"]').waitFor();
     await page.keyboard.press('1');
