@@ -150,6 +150,9 @@ describe('gui* actions drive the page', () => {
     await expect
       .poll(async () => ((await raw('guiCurrentCard')).result as { fields?: { Front: { value: string } } } | null)?.fields?.Front.value)
       .toBe('dos');
+    // Keys act on the card the page shows, so wait for the page to show it too.
+    await expect.poll(() => cardFrame().textContent()).toBe('dos');
+    await page.locator('.reviewer[data-side="question"]').waitFor();
     await page.keyboard.press('Space');
     await page.locator('.reviewer[data-side="answer"]').waitFor();
     await page.keyboard.press('1');

@@ -120,6 +120,25 @@ describe('study flow', () => {
     await page.close();
   });
 
+  it('ignores keys pressed before the next card arrives, instead of acting on the stale one', async () => {
+    const first = await addBasic('Quick', 'ichi', '1');
+    await addBasic('Quick', 'ni', '2');
+    const page = await browser.newPage();
+    await openReviewer(page, 'Quick');
+    await page.keyboard.press('Space');
+    await page.locator('.reviewer[data-side="answer"]').waitFor();
+    // Both keys in one task: main's reply cannot arrive between them, so Space meets the old card.
+    await page.evaluate(() => {
+      for (const key of ['4', ' ']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => cardText(page).textContent()).toBe('ni');
+    await page.locator('.reviewer[data-side="question"]').waitFor();
+    expect(await page.locator('.reviewer-notice').count()).toBe(0);
+    const [card] = await cardsOf(`nid:${first}`);
+    expect(card).toMatchObject({ reps: 1, queue: 2 });
+    await page.close();
+  });
+
   it('undoes with Ctrl+Z, flags with Ctrl+1…7, marks with *, buries with - and suspends with @', async () => {
     const first = await addBasic('Tools', 'one', '1');
     const second = await addBasic('Tools', 'two', '2');

@@ -17,13 +17,21 @@ type Bridge = ReturnType<typeof useBridge>;
 /** Reviewer calls that return the next view; errors show in the notice line. */
 function useReviewerActions(bridge: Bridge, view: ReviewerView | null, typed: string) {
   const [error, setError] = useState<string | null>(null);
-  const apply = useCallback((work: Promise<ReviewerView>) => {
+  // While a call is in flight the card on screen is stale: a key pressed now must not act on it
+  // (Space after 3 would answer the old card again), so keys wait until main's reply is shown.
+  const busy = useRef(false);
+  const apply = useCallback((work: Promise<ReviewerView>, changesCard = false) => {
+    if (changesCard) busy.current = true;
     work.then(
       (next) => {
+        busy.current = false;
         setError(null);
         reviewerStore.set(next);
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => {
+        busy.current = false;
+        setError(e instanceof Error ? e.message : String(e));
+      },
     );
   }, []);
   const cardId = view?.card?.cardId;
@@ -31,18 +39,19 @@ function useReviewerActions(bridge: Bridge, view: ReviewerView | null, typed: st
     const withCard = <T,>(fn: (id: number) => T) => (cardId === undefined ? undefined : fn(cardId));
     return {
       error,
+      isBusy: () => busy.current,
       showAnswer: () =>
         withCard((id) => {
           // Show the answer at once (main's reply follows); a typed answer waits for main's comparison.
           if (view?.card && !view.card.typeAnswerField) reviewerStore.set({ ...view, side: 'answer' });
           apply(bridge.invoke('study.review.showAnswer', { cardId: id, typed }));
         }),
-      answer: (ease: AnswerEase) => withCard((id) => apply(bridge.invoke('study.review.answer', { cardId: id, ease }))),
-      undo: () => apply(bridge.invoke('study.review.undo', {})),
+      answer: (ease: AnswerEase) => withCard((id) => apply(bridge.invoke('study.review.answer', { cardId: id, ease }), true)),
+      undo: () => apply(bridge.invoke('study.review.undo', {}), true),
       flag: (flag: number) => withCard((id) => apply(bridge.invoke('study.review.setFlag', { cardId: id, flag }))),
       mark: () => withCard((id) => apply(bridge.invoke('study.review.toggleMark', { cardId: id }))),
-      bury: () => withCard((id) => apply(bridge.invoke('study.review.bury', { cardId: id }))),
-      suspend: () => withCard((id) => apply(bridge.invoke('study.review.suspend', { cardId: id }))),
+      bury: () => withCard((id) => apply(bridge.invoke('study.review.bury', { cardId: id }), true)),
+      suspend: () => withCard((id) => apply(bridge.invoke('study.review.suspend', { cardId: id }), true)),
     };
   }, [apply, bridge, cardId, error, typed, view]);
 }
@@ -125,7 +134,7 @@ export function Reviewer({ params }: ScreenProps) {
         actions.undo();
         return;
       }
-      if (!card) return;
+      if (!card || actions.isBusy()) return;
       const typing = (event.target as HTMLElement | null)?.classList?.contains('type-answer');
       if (event.ctrlKey && !event.altKey && !event.metaKey) {
         if (/^[1-7]$/.test(event.key)) actions.flag(Number(event.key));
