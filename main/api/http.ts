@@ -1,7 +1,7 @@
 import type { ActionRegistry } from './registry';
 import type { ApiHost } from './host';
 import { decideOrigin } from './cors';
-import { parseRequestBody, pythonJson, RequestParseError } from './json';
+import { parseRequestBody, pythonJson, pythonJsonBytes, RequestParseError } from './json';
 import { runRequest, schemaError } from './protocol';
 import type { ApiLog } from './log';
 
@@ -15,7 +15,8 @@ export interface ApiHttpResponse {
   status: number;
   /** In the add-on's order and spelling. */
   headers: [string, string][];
-  body: string;
+  /** The reply's JSON; replies are sent as built, so a large one need not become a string. */
+  body: string | Buffer;
 }
 
 export const BANNER = { apiVersion: 'AnkiConnect v.6' };
@@ -25,7 +26,7 @@ function header(req: ApiHttpRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[value.length - 1] : value;
 }
 
-function ok(corsOrigin: string, body: string): ApiHttpResponse {
+function ok(corsOrigin: string, body: string | Buffer): ApiHttpResponse {
   return {
     status: 200,
     headers: [
@@ -91,5 +92,5 @@ export async function handleApiHttp(
   log?.request(body);
   const reply = await runRequest(body, host, registry, { origin: origin ?? '', originAllowed: cors.allowed });
   log?.reply(reply);
-  return ok(corsOrigin, pythonJson(reply));
+  return ok(corsOrigin, pythonJsonBytes(reply));
 }

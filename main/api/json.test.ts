@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pythonJson } from './json';
+import { pythonJson, pythonJsonBytes } from './json';
 
 describe('pythonJson', () => {
   it('writes Python json.dumps defaults: spaced separators, ASCII escapes, insertion order', () => {
@@ -24,6 +24,38 @@ describe('pythonJson', () => {
     expect(text).toContain('"id":299990000000000000');
     const parsed = JSON.parse(text) as { result: { text: string }[] };
     expect(parsed.result[29_999]!.text).toBe('読む 29999, x: y');
+  });
+});
+
+describe('pythonJson escaping', () => {
+  it('escapes every non-ASCII width like ensure_ascii, small and large replies alike', () => {
+    const text = 'é \u0100 \u0fff \u1000 水 😀';
+    const escaped = '\\u00e9 \\u0100 \\u0fff \\u1000 \\u6c34 \\ud83d\\ude00';
+    expect(pythonJson([text])).toBe(`["${escaped}"]`);
+    const large = pythonJson(Array.from({ length: 100_000 }, () => text));
+    expect(large.startsWith(`["${escaped}","${escaped}"`)).toBe(true);
+    expect(large).not.toMatch(/[^\x00-\x7f]/);
+  });
+
+  it('takes the exact path for an OrderedObject nested in arrays and plain objects', async () => {
+    const { OrderedObject } = await import('./json');
+    const inner = new OrderedObject([['2', 1n], ['1', { x: new OrderedObject([['9', 'é']]) }]]);
+    expect(pythonJson({ list: [inner] })).toBe('{"list": [{"2": 1, "1": {"x": {"9": "\\u00e9"}}}]}');
+    // The flag that lets OrderedObject serialise is reset afterwards: plain values still take the fast path.
+    expect(pythonJson({ a: [1, 'é'] })).toBe('{"a": [1, "\\u00e9"]}');
+  });
+});
+
+describe('pythonJsonBytes', () => {
+  it('sends exactly the bytes of pythonJson, small, large, with bigints and every UTF-8 width', () => {
+    const text = 'a é ߿ ࠀ 水 ￿ 😀 \u{10ffff} "\\';
+    const values: unknown[] = [
+      { result: [text], error: null },
+      { result: Array.from({ length: 50_000 }, (_, i) => ({ i, text })), error: null },
+      { result: Array.from({ length: 50_000 }, (_, i) => ({ id: BigInt(i) << 40n, text })), error: null },
+      { result: 'plain ASCII '.repeat(200_000), error: null },
+    ];
+    for (const value of values) expect(pythonJsonBytes(value).equals(Buffer.from(pythonJson(value)))).toBe(true);
   });
 });
 

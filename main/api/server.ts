@@ -21,9 +21,11 @@ export function createApiApp(host: ApiHost, registry: ActionRegistry): express.E
       .then((response) => {
         res.sendDate = false;
         const headers = [...response.headers];
-        if (response.status === 200) headers.push(['Content-Length', String(Buffer.byteLength(response.body))]);
+        // Encoded once: the length and the bytes sent come from the same buffer.
+        const payload = response.status !== 200 ? undefined : Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
+        if (payload) headers.push(['Content-Length', String(payload.length)]);
         res.writeHead(response.status, headers.flat());
-        res.end(response.status === 200 ? response.body : undefined);
+        res.end(payload);
       })
       .catch(next);
   });

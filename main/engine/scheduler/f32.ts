@@ -81,11 +81,28 @@ function shortestDigits(value: number): { digits: string; exponent: number } {
   return { digits, exponent: Number(exp) - (digits.length - 1) };
 }
 
+/**
+ * Formatted values: answer-button labels and card data repeat a few thousand values at most,
+ * and finding the shortest digits costs several toExponential calls each time.
+ */
+const formatted = new Map<number, string>();
+const FORMATTED_LIMIT = 10_000;
+
 /** Formats an f32 the way serde_json (ryu) does: `0.9`, `123.4568`, `36500.0`, `1e-7`. */
 export function formatF32(input: number): string {
   const value = f32(input);
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
   if (!Number.isFinite(value)) return 'null';
+  let text = formatted.get(value);
+  if (text === undefined) {
+    if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
+    text = formatFiniteF32(value);
+    formatted.set(value, text);
+  }
+  return text;
+}
+
+function formatFiniteF32(value: number): string {
   const sign = value < 0 ? '-' : '';
   const { digits, exponent: k } = shortestDigits(Math.abs(value));
   const length = digits.length;

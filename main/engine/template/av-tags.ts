@@ -143,6 +143,8 @@ function ttsTag(options: readonly Option[], content: string): AvTag | undefined 
  * markers and returns the tags in order. Text without tags comes back unchanged.
  */
 export function extractAvTags(text: string, questionSide: boolean): { text: string; tags: AvTag[] } {
+  // Most sides hold no tag at all, and then the text comes back unchanged.
+  if (!text.includes('[sound:') && !text.includes('[anki:')) return { text, tags: [] };
   const side = questionSide ? 'q' : 'a';
   const tags: AvTag[] = [];
   let out = '';

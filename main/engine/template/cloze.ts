@@ -19,18 +19,22 @@ const IMAGE_OCCLUSION_PREFIX = 'image-occlusion:';
 function openClozeAt(text: string, at: number): { ordinals: number[]; end: number } | undefined {
   if (!text.startsWith('{{c', at)) return undefined;
   let j = at + 3;
-  for (let code = text.charCodeAt(j); (code >= 48 && code <= 57) || code === 44; code = text.charCodeAt(++j));
+  let commas = false;
+  for (let code = text.charCodeAt(j); (code >= 48 && code <= 57) || code === 44; code = text.charCodeAt(++j)) commas ||= code === 44;
   if (!text.startsWith('::', j)) return undefined;
-  const ordinals = [
-    ...new Set(
-      text
-        .slice(at + 3, j)
-        .split(',')
-        .filter((s) => s !== '' && Number(s) <= 0xffff)
-        .map(Number),
-    ),
-  ].sort((a, b) => a - b);
+  const written = text.slice(at + 3, j);
+  // The common `{{cN::` needs no list to split, dedupe and sort.
+  const ordinals = commas ? ordinalList(written) : written !== '' && Number(written) <= 0xffff ? [Number(written)] : [];
   return ordinals.length ? { ordinals, end: j + 2 } : undefined;
+}
+
+/** `3,1,,3` → [1, 3]: deduplicated and sorted, values above u16 dropped. */
+function ordinalList(written: string): number[] {
+  const numbers = written
+    .split(',')
+    .filter((s) => s !== '' && Number(s) <= 0xffff)
+    .map(Number);
+  return [...new Set(numbers)].sort((a, b) => a - b);
 }
 
 type Token = { kind: 'open'; ordinals: number[] } | { kind: 'text'; text: string } | { kind: 'close' };
@@ -65,8 +69,19 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Parses text into plain runs and (nested) clozes. Clozes left open at the end are dropped. */
+/**
+ * The last text parsed and its tree: a card's question and answer (and the emptiness check)
+ * parse the same field in a row. Trees are never mutated, so sharing one is safe.
+ */
+let lastParsed: { text: string; nodes: ClozeNode[] } | undefined;
+
 function parseClozes(text: string): ClozeNode[] {
+  if (lastParsed?.text !== text) lastParsed = { text, nodes: parseClozesUncached(text) };
+  return lastParsed.nodes;
+}
+
+/** Parses text into plain runs and (nested) clozes. Clozes left open at the end are dropped. */
+function parseClozesUncached(text: string): ClozeNode[] {
   const open: Cloze[] = [];
   const output: ClozeNode[] = [];
   for (const token of tokenize(text)) {

@@ -22,6 +22,7 @@ function latexSource(standard: string | undefined, inline: string | undefined, d
 
 /** Replaces each LaTeX tag with its `<img class=latex>` link and lists the images. */
 export function extractLatex(text: string, svg: boolean): { text: string; latex: ExtractedLatex[] } {
+  if (!text.includes('[')) return { text, latex: [] };
   const latex: ExtractedLatex[] = [];
   const replaced = text.replace(LATEX, (_m, standard?: string, inline?: string, display?: string) => {
     const body = stripHtml(latexSource(standard, inline, display).replace(LATEX_NEWLINES, '\n'));

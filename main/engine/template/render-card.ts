@@ -8,7 +8,8 @@ import { NotetypeKind } from '../model/types';
 import type { AvTag } from './av-tags';
 import { extractAvTags } from './av-tags';
 import { clozeNumbersInFields } from './cloze';
-import { fieldIsEmpty, rendersWithFields } from './emptiness';
+import { CardFields } from './card-fields';
+import { rendersWithFields } from './emptiness';
 import { renderLatex } from './latex';
 import { emptyFrontHtml, missingClozeHtml, templateErrorHtml } from './messages';
 import { parseTemplateCached, TemplateSyntaxError } from './parser';
@@ -56,29 +57,6 @@ function templateFor(notetype: Notetype, cardOrd: number): NotetypeTemplate {
   return template;
 }
 
-function lastDeckComponent(deckName: string): string {
-  return deckName.split('::').pop() ?? deckName;
-}
-
-/** Note fields by name, then special fields and the `cN` pseudo-field where no real field has the name. */
-function fieldMap(input: RenderCardInput, template: NotetypeTemplate): Map<string, string> {
-  const map = new Map<string, string>();
-  const count = Math.min(input.notetype.flds.length, input.fields.length);
-  for (let i = 0; i < count; i++) map.set(input.notetype.flds[i]?.name ?? '', input.fields[i] ?? '');
-  const specials: [string, string][] = [
-    ['Tags', input.tags.join(' ')],
-    ['Type', input.notetype.name],
-    ['Subdeck', lastDeckComponent(input.deckName)],
-    ['Deck', input.deckName],
-    ['CardFlag', `flag${input.cardFlag}`],
-    ['Card', template.name],
-    ['CardID', String(input.cardId ?? 0)],
-    [`c${input.cardOrd + 1}`, '1'],
-  ];
-  for (const [name, value] of specials) if (!map.has(name)) map.set(name, value);
-  return map;
-}
-
 function sideFormats(template: NotetypeTemplate, browser: boolean): [string, string] {
   if (!browser) return [template.qfmt, template.afmt];
   return [template.bqfmt || template.qfmt, template.bafmt || template.afmt];
@@ -99,12 +77,12 @@ function renderSide(format: string, ctx: RenderContext): string | TemplateSyntax
   }
 }
 
-function emptyMessage(input: RenderCardInput, map: Map<string, string>, qfmt: string, nonempty: Set<string>): string | undefined {
+function emptyMessage(input: RenderCardInput, fields: CardFields, qfmt: string): string | undefined {
   if (input.notetype.type === NotetypeKind.Cloze) {
-    return clozeNumbersInFields(map.values()).has(input.cardOrd + 1) ? undefined : missingClozeHtml(input.cardOrd + 1);
+    return clozeNumbersInFields(fields.values()).has(input.cardOrd + 1) ? undefined : missingClozeHtml(input.cardOrd + 1);
   }
   if (input.browser) return undefined;
-  return rendersWithFields(parseTemplateCached(qfmt), nonempty) ? undefined : emptyFrontHtml();
+  return rendersWithFields(parseTemplateCached(qfmt), fields.nonempty) ? undefined : emptyFrontHtml();
 }
 
 /** Both sides' HTML bodies, AV tags extracted, LaTeX linked; no style block. */
@@ -112,13 +90,12 @@ export function renderCardSides(input: RenderCardInput): RenderedSides {
   const browser = input.browser ?? false;
   const template = templateFor(input.notetype, input.cardOrd);
   const [qfmt, afmt] = sideFormats(template, browser);
-  const map = fieldMap(input, template);
-  const nonempty = new Set([...map].filter(([, value]) => !fieldIsEmpty(value)).map(([name]) => name));
-  const ctx: RenderContext = { fields: map, nonempty, cardOrd: input.cardOrd, question: true, frontSide: '' };
+  const fields = new CardFields({ ...input, templateName: template.name });
+  const ctx: RenderContext = { fields, nonempty: fields.nonempty, cardOrd: input.cardOrd, question: true, frontSide: '' };
 
   const front = renderSide(qfmt, ctx);
   if (front instanceof TemplateSyntaxError) return errorSides(front, true, browser);
-  const blank = emptyMessage(input, map, qfmt, nonempty);
+  const blank = emptyMessage(input, fields, qfmt);
   const question = extractAvTags(blank === undefined ? front : front + blank, true);
   let back: string;
   if (blank !== undefined) back = blank;

@@ -1,13 +1,19 @@
 /** Renders parsed template nodes with a card's fields (template.rs `render_into`). */
-import { isClozeConditional } from './emptiness';
+import { isClozeConditional, type NonemptyNames } from './emptiness';
 import type { FilterContext } from './filters';
 import { applyFilters } from './filters';
 import type { TemplateNode } from './parser';
 import { TemplateSyntaxError } from './parser';
 
+/** What rendering needs of a name lookup; a Map or Set will do, as will CardFields. */
+export interface NameLookup<T> {
+  get(name: string): T | undefined;
+  has(name: string): boolean;
+}
+
 export interface RenderContext extends FilterContext {
-  fields: ReadonlyMap<string, string>;
-  nonempty: ReadonlySet<string>;
+  fields: NameLookup<string>;
+  nonempty: NonemptyNames;
   /** What `{{FrontSide}}` becomes: empty on the question side. */
   frontSide: string;
 }
