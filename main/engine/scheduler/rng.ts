@@ -16,10 +16,6 @@ function rotr32(x: number, r: number): number {
   return ((x >>> r) | (x << (32 - r))) >>> 0;
 }
 
-function rotl32(x: number, r: number): number {
-  return ((x << r) | (x >>> (32 - r))) >>> 0;
-}
-
 /** The high 32 bits of the 64-bit product of two u32 values (16-bit limbs keep every step exact). */
 function mulHigh32(a: number, b: number): number {
   const a0 = a & 0xffff;
@@ -57,37 +53,49 @@ export function keyFromU64(seed: bigint): number[] {
   return key;
 }
 
-function quarterRound(s: Uint32Array, a: number, b: number, c: number, d: number): void {
-  s[a] = (s[a]! + s[b]!) >>> 0;
-  s[d] = rotl32(s[d]! ^ s[a]!, 16);
-  s[c] = (s[c]! + s[d]!) >>> 0;
-  s[b] = rotl32(s[b]! ^ s[c]!, 12);
-  s[a] = (s[a]! + s[b]!) >>> 0;
-  s[d] = rotl32(s[d]! ^ s[a]!, 8);
-  s[c] = (s[c]! + s[d]!) >>> 0;
-  s[b] = rotl32(s[b]! ^ s[c]!, 7);
+/**
+ * One ChaCha12 block (64-bit counter, stream 0). The state lives in sixteen locals rather
+ * than a typed array: a scheduler answer or cardsInfo's labels run one block per card.
+ */
+function chacha12Block(key: readonly number[], counter: number): Uint32Array {
+  const k0 = key[0]! | 0, k1 = key[1]! | 0, k2 = key[2]! | 0, k3 = key[3]! | 0;
+  const k4 = key[4]! | 0, k5 = key[5]! | 0, k6 = key[6]! | 0, k7 = key[7]! | 0;
+  const c0 = counter | 0;
+  const c1 = Math.floor(counter / 4294967296) | 0;
+  let x0 = 0x61707865, x1 = 0x3320646e, x2 = 0x79622d32, x3 = 0x6b206574;
+  let x4 = k0, x5 = k1, x6 = k2, x7 = k3, x8 = k4, x9 = k5, x10 = k6, x11 = k7;
+  let x12 = c0, x13 = c1, x14 = 0, x15 = 0;
+  for (let round = 0; round < 6; round++) {
+    // Column round.
+    x0 = (x0 + x4) | 0; x12 = rotl(x12 ^ x0, 16); x8 = (x8 + x12) | 0; x4 = rotl(x4 ^ x8, 12);
+    x0 = (x0 + x4) | 0; x12 = rotl(x12 ^ x0, 8); x8 = (x8 + x12) | 0; x4 = rotl(x4 ^ x8, 7);
+    x1 = (x1 + x5) | 0; x13 = rotl(x13 ^ x1, 16); x9 = (x9 + x13) | 0; x5 = rotl(x5 ^ x9, 12);
+    x1 = (x1 + x5) | 0; x13 = rotl(x13 ^ x1, 8); x9 = (x9 + x13) | 0; x5 = rotl(x5 ^ x9, 7);
+    x2 = (x2 + x6) | 0; x14 = rotl(x14 ^ x2, 16); x10 = (x10 + x14) | 0; x6 = rotl(x6 ^ x10, 12);
+    x2 = (x2 + x6) | 0; x14 = rotl(x14 ^ x2, 8); x10 = (x10 + x14) | 0; x6 = rotl(x6 ^ x10, 7);
+    x3 = (x3 + x7) | 0; x15 = rotl(x15 ^ x3, 16); x11 = (x11 + x15) | 0; x7 = rotl(x7 ^ x11, 12);
+    x3 = (x3 + x7) | 0; x15 = rotl(x15 ^ x3, 8); x11 = (x11 + x15) | 0; x7 = rotl(x7 ^ x11, 7);
+    // Diagonal round.
+    x0 = (x0 + x5) | 0; x15 = rotl(x15 ^ x0, 16); x10 = (x10 + x15) | 0; x5 = rotl(x5 ^ x10, 12);
+    x0 = (x0 + x5) | 0; x15 = rotl(x15 ^ x0, 8); x10 = (x10 + x15) | 0; x5 = rotl(x5 ^ x10, 7);
+    x1 = (x1 + x6) | 0; x12 = rotl(x12 ^ x1, 16); x11 = (x11 + x12) | 0; x6 = rotl(x6 ^ x11, 12);
+    x1 = (x1 + x6) | 0; x12 = rotl(x12 ^ x1, 8); x11 = (x11 + x12) | 0; x6 = rotl(x6 ^ x11, 7);
+    x2 = (x2 + x7) | 0; x13 = rotl(x13 ^ x2, 16); x8 = (x8 + x13) | 0; x7 = rotl(x7 ^ x8, 12);
+    x2 = (x2 + x7) | 0; x13 = rotl(x13 ^ x2, 8); x8 = (x8 + x13) | 0; x7 = rotl(x7 ^ x8, 7);
+    x3 = (x3 + x4) | 0; x14 = rotl(x14 ^ x3, 16); x9 = (x9 + x14) | 0; x4 = rotl(x4 ^ x9, 12);
+    x3 = (x3 + x4) | 0; x14 = rotl(x14 ^ x3, 8); x9 = (x9 + x14) | 0; x4 = rotl(x4 ^ x9, 7);
+  }
+  // A Uint32Array stores each sum modulo 2^32.
+  return new Uint32Array([
+    x0 + 0x61707865, x1 + 0x3320646e, x2 + 0x79622d32, x3 + 0x6b206574,
+    x4 + k0, x5 + k1, x6 + k2, x7 + k3, x8 + k4, x9 + k5, x10 + k6, x11 + k7,
+    x12 + c0, x13 + c1, x14, x15,
+  ]);
 }
 
-/** One ChaCha12 block (64-bit counter, stream 0). */
-function chacha12Block(key: readonly number[], counter: number): Uint32Array {
-  const init = new Uint32Array([
-    0x61707865, 0x3320646e, 0x79622d32, 0x6b206574,
-    ...key,
-    counter >>> 0, Math.floor(counter / 4294967296) >>> 0, 0, 0,
-  ]);
-  const s = new Uint32Array(init);
-  for (let round = 0; round < 6; round++) {
-    quarterRound(s, 0, 4, 8, 12);
-    quarterRound(s, 1, 5, 9, 13);
-    quarterRound(s, 2, 6, 10, 14);
-    quarterRound(s, 3, 7, 11, 15);
-    quarterRound(s, 0, 5, 10, 15);
-    quarterRound(s, 1, 6, 11, 12);
-    quarterRound(s, 2, 7, 8, 13);
-    quarterRound(s, 3, 4, 9, 14);
-  }
-  for (let i = 0; i < 16; i++) s[i] = (s[i]! + init[i]!) >>> 0;
-  return s;
+/** 32-bit rotate left on int32 values. */
+function rotl(x: number, r: number): number {
+  return (x << r) | (x >>> (32 - r));
 }
 
 export class StdRng {
