@@ -98,18 +98,26 @@ function compactExact(compact: string): string {
   return ascii.includes('\\u0000bigint:') ? ascii.replace(BIGINT_STRING, '$1') : ascii;
 }
 
-/** `\uXXXX` for every non-ASCII UTF-16 unit, as ensure_ascii does; a plain loop beats a regex callback. */
-function escapeNonAscii(text: string): string {
+const NON_ASCII_RUNS = /[\u0080-\uffff]+/g;
+
+/** Escapes by code unit, filled as units are met (at most 64k short strings). */
+const escapes: (string | undefined)[] = new Array<string | undefined>(0x10000);
+
+function escapeRun(run: string): string {
   let out = '';
-  let chunkStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0x7f) {
-      out += text.slice(chunkStart, i) + unicodeEscape(code);
-      chunkStart = i + 1;
-    }
+  for (let i = 0; i < run.length; i++) {
+    const code = run.charCodeAt(i);
+    out += escapes[code] ??= unicodeEscape(code);
   }
-  return chunkStart === 0 ? text : out + text.slice(chunkStart);
+  return out;
+}
+
+/**
+ * `\uXXXX` for every non-ASCII UTF-16 unit, as ensure_ascii does. A regex replace over runs
+ * builds one flat string natively, which beats a JS loop plus the rope it leaves to flatten.
+ */
+function escapeNonAscii(text: string): string {
+  return text.replace(NON_ASCII_RUNS, escapeRun);
 }
 
 function unicodeEscape(code: number): string {
@@ -129,7 +137,7 @@ function pythonize(compact: string): string {
       } else if (code === 0x22) {
         inString = false;
       } else if (code > 0x7f) {
-        out.push(compact.slice(chunkStart, i), unicodeEscape(code));
+        out.push(compact.slice(chunkStart, i), (escapes[code] ??= unicodeEscape(code)));
         chunkStart = i + 1;
       }
       continue;

@@ -30,15 +30,26 @@ interface NoteData {
   tags: string[];
 }
 
+const TAG_SEPARATORS = /[ \u3000]+/;
+
+/** The notes' notetype, fields and tags; rows travel as one JSON text, as cardsByIds does. */
 function notesByIds(col: Collection, ids: readonly NoteId[]): Map<NoteId, NoteData> {
-  const rows = selectByIds<{ id: NoteId; mid: number; flds: string; tags: string }>(
-    col,
-    'SELECT id, mid, flds, tags FROM notes WHERE id IN',
-    ids,
-  );
-  return new Map(
-    rows.map((row) => [row.id, { mid: row.mid, fields: splitFields(row.flds), tags: row.tags.split(/[ \u3000]+/).filter(Boolean) }]),
-  );
+  const notes = new Map<NoteId, NoteData>();
+  if (!ids.length) return notes;
+  const sql = 'SELECT json_group_array(json_array(id, mid, flds, tags)) FROM notes WHERE id IN (SELECT value FROM json_each(?))';
+  let rows: [NoteId, number, string, string][];
+  try {
+    rows = JSON.parse(col.prepare(sql).pluck().get(JSON.stringify(ids)) as string) as [NoteId, number, string, string][];
+  } catch {
+    // A BLOB in a column (a damaged collection) cannot travel as JSON.
+    rows = selectByIds<{ id: NoteId; mid: number; flds: string; tags: string }>(col, 'SELECT id, mid, flds, tags FROM notes WHERE id IN', ids).map(
+      (row) => [row.id, row.mid, String(row.flds), String(row.tags)],
+    );
+  }
+  for (const [id, mid, flds, tags] of rows) {
+    notes.set(id, { mid, fields: splitFields(flds), tags: tags.split(TAG_SEPARATORS).filter(Boolean) });
+  }
+  return notes;
 }
 
 /** Deck names by id, falling back to the default deck as Anki's decks.get() does. */
@@ -56,7 +67,7 @@ function deckNamer(col: Collection): (id: DeckId) => string {
   };
 }
 
-function renderSafely(col: Collection, notetype: Notetype, note: NoteData, card: CardRow, homeDeck: string) {
+function renderSafely(notetype: Notetype, note: NoteData, card: CardRow, homeDeck: string, hasMedia: (name: string) => boolean) {
   try {
     return renderCard({
       notetype,
@@ -66,7 +77,7 @@ function renderSafely(col: Collection, notetype: Notetype, note: NoteData, card:
       deckName: homeDeck,
       cardFlag: card.flags & 7,
       cardId: card.id,
-      hasMedia: (name) => existsSync(join(col.mediaDir, name)),
+      hasMedia,
     });
   } catch (error) {
     // A card whose template is gone (e.g. a hand-edited ord) still gets an answer, not a failed request.
@@ -81,16 +92,22 @@ export function cardDetails(col: Collection, ids: readonly CardId[]): (CardDetai
   const cards = cardsByIds(col, ids);
   const notes = notesByIds(col, [...cards.values()].map((c) => c.nid));
   const deckName = deckNamer(col);
+  const notetypes = new Map<number, Notetype | undefined>();
+  const notetypeOf = (mid: number): Notetype | undefined => {
+    if (!notetypes.has(mid)) notetypes.set(mid, notetypeById(col, mid));
+    return notetypes.get(mid);
+  };
+  const hasMedia = (name: string): boolean => existsSync(join(col.mediaDir, name));
   const rendered = new Map<CardId, CardDetails | undefined>();
   return ids.map((id) => {
     if (rendered.has(id)) return rendered.get(id);
     const card = cards.get(id);
     const note = card && notes.get(card.nid);
-    const notetype = note && notetypeById(col, note.mid);
+    const notetype = note && notetypeOf(note.mid);
     let details: CardDetails | undefined;
     if (card && note && notetype) {
-      const sides = renderSafely(col, notetype, note, card, deckName(card.odid || card.did));
-      details = { card, notetype, fields: note.fields, deckName: deckName(card.did), ...sides };
+      const { question, answer } = renderSafely(notetype, note, card, deckName(card.odid || card.did), hasMedia);
+      details = { card, notetype, fields: note.fields, deckName: deckName(card.did), question, answer };
     }
     rendered.set(id, details);
     return details;
