@@ -40,6 +40,8 @@ function asI64(value: unknown): number | undefined {
 
 /** Reads the column; invalid JSON (or an invalid `cd`) gives empty data, as in Anki. */
 export function parseCardData(text: string): CardData {
+  // Most cards hold nothing; a thrown JSON.parse('') costs more than the whole answer.
+  if (text === '' || text === '{}') return {};
   let raw: unknown;
   try {
     raw = JSON.parse(text);

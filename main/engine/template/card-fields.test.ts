@@ -15,8 +15,7 @@ function fieldsOf(names: string[], values: string[], cardOrd = 0): CardFields {
     deckName: 'Lang::Japanese',
     cardFlag: 3,
     cardId: 77,
-    templateName: 'Card 1',
-  });
+  }, 'Card 1');
 }
 
 describe('CardFields', () => {

@@ -15,7 +15,6 @@ export interface CardFieldsInput {
   deckName: string;
   cardFlag: number;
   cardId?: number;
-  templateName: string;
 }
 
 const SPECIAL_NAMES = ['Tags', 'Type', 'Subdeck', 'Deck', 'CardFlag', 'Card', 'CardID'] as const;
@@ -56,7 +55,10 @@ export class CardFields {
   private readonly clozeName: string;
   private nonemptyMemo: Map<string, boolean> | undefined;
 
-  constructor(private readonly input: CardFieldsInput) {
+  constructor(
+    private readonly input: CardFieldsInput,
+    private readonly templateName: string,
+  ) {
     this.layout = layoutOf(input.notetype, input.fields.length);
     this.clozeName = `c${input.cardOrd + 1}`;
   }
@@ -107,7 +109,7 @@ export class CardFields {
       case 'CardFlag':
         return `flag${input.cardFlag}`;
       case 'Card':
-        return input.templateName;
+        return this.templateName;
       case 'CardID':
         return String(input.cardId ?? 0);
       default:

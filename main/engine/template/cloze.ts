@@ -222,6 +222,7 @@ const MATHJAX = /(\\[([])(.*?)(\\[\])])/gisu;
 
 /** Tags inside MathJax `\(…\)` / `\[…\]` are removed so clozes can be used in formulas. */
 export function stripHtmlInsideMathjax(text: string): string {
+  if (!text.includes('\\')) return text;
   return text.replace(MATHJAX, (_m, open: string, inner: string, close: string) => open + stripHtmlPreservingEntities(inner) + close);
 }
 

@@ -90,7 +90,7 @@ export function renderCardSides(input: RenderCardInput): RenderedSides {
   const browser = input.browser ?? false;
   const template = templateFor(input.notetype, input.cardOrd);
   const [qfmt, afmt] = sideFormats(template, browser);
-  const fields = new CardFields({ ...input, templateName: template.name });
+  const fields = new CardFields(input, template.name);
   const ctx: RenderContext = { fields, nonempty: fields.nonempty, cardOrd: input.cardOrd, question: true, frontSide: '' };
 
   const front = renderSide(qfmt, ctx);
