@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pythonJson, pythonJsonBytes } from './json';
+import { asciiJson, pythonJson, pythonJsonBytes, RawJson } from './json';
 
 describe('pythonJson', () => {
   it('writes Python json.dumps defaults: spaced separators, ASCII escapes, insertion order', () => {
@@ -56,6 +56,21 @@ describe('pythonJsonBytes', () => {
       { result: 'plain ASCII '.repeat(200_000), error: null },
     ];
     for (const value of values) expect(pythonJsonBytes(value).equals(Buffer.from(pythonJson(value)))).toBe(true);
+  });
+});
+
+describe('RawJson', () => {
+  it('is written exactly as the value it was made from, spacing and all', () => {
+    const small = [{ a: 'é', b: [1, 2] }, {}];
+    const large = Array.from({ length: 20_000 }, (_, i) => ({ i, text: '水 x: y, z' }));
+    for (const value of [small, large]) {
+      const raw = new RawJson(asciiJson(value));
+      expect(pythonJson({ result: raw, error: null })).toBe(pythonJson({ result: value, error: null }));
+      expect(pythonJson(raw)).toBe(pythonJson(value));
+      expect(pythonJson([{ result: raw, error: null }, { result: 7n, error: null }])).toBe(
+        pythonJson([{ result: value, error: null }, { result: 7, error: null }]),
+      );
+    }
   });
 });
 

@@ -5,6 +5,8 @@
 const BIGINT_MARK = '\u0000bigint:';
 const ORDERED_MARK = '\u0000ordered:';
 const ORDERED_STRING = /"\\u0000ordered:(\d+)"/g;
+const RAW_MARK = '\u0000raw:';
+const RAW_STRING = /"\\u0000raw:(\d+)"/g;
 
 /**
  * A JSON object whose keys keep the given order even when they look like integers
@@ -31,12 +33,16 @@ function serializeOrdered(object: OrderedObject): string {
 }
 
 /** Marks bigints and ordered objects so they can be written exactly after JSON.stringify. */
-function makeReplacer(fragments: string[]) {
+function makeReplacer(fragments: string[], raws: RawJson[]) {
   return (_key: string, value: unknown): unknown => {
     if (typeof value === 'bigint') return `${BIGINT_MARK}${value.toString()}`;
     if (value instanceof OrderedObject) {
       fragments.push(serializeOrdered(value));
       return `${ORDERED_MARK}${fragments.length - 1}`;
+    }
+    if (value instanceof RawJson) {
+      raws.push(value);
+      return `${RAW_MARK}${raws.length - 1}`;
     }
     return value;
   };
@@ -63,6 +69,25 @@ function plainJson(value: unknown): string | undefined {
   }
 }
 
+/**
+ * Compact JSON with non-ASCII escaped: a fragment ready to be spliced into a reply as
+ * RawJson (e.g. built in a worker thread). The value must hold no bigint or OrderedObject.
+ */
+export function asciiJson(value: unknown): string {
+  return escapeNonAscii(JSON.stringify(value) ?? 'null');
+}
+
+/** Already-serialised JSON (compact, ASCII) that a reply carries as is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+
+  /** Like OrderedObject: only the exact writer can place it. */
+  toJSON(): this {
+    if (!exactPath) throw new NeedsExactPath();
+    return this;
+  }
+}
+
 /** Serialises like Python's json.dumps(value). */
 export function pythonJson(value: unknown): string {
   const compact = plainJson(value);
@@ -81,16 +106,21 @@ export function pythonJsonBytes(value: unknown): Buffer {
 /** The replacer-based writer: bigints written exactly, OrderedObjects in their own key order. */
 function exactJson(value: unknown): string {
   const fragments: string[] = [];
+  const raws: RawJson[] = [];
   let compact: string;
   const outer = exactPath;
   exactPath = true;
   try {
-    compact = JSON.stringify(value, makeReplacer(fragments)) ?? 'null';
+    compact = JSON.stringify(value, makeReplacer(fragments, raws)) ?? 'null';
   } finally {
     exactPath = outer;
   }
-  const text = compact.length <= PYTHON_SPACING_LIMIT ? pythonize(compact) : compactExact(compact);
-  return fragments.length ? text.replace(ORDERED_STRING, (_m, index: string) => fragments[Number(index)]!) : text;
+  // Raw fragments count towards the size that decides the spacing, and follow it.
+  const spaced = compact.length + raws.reduce((sum, raw) => sum + raw.text.length, 0) <= PYTHON_SPACING_LIMIT;
+  let text = spaced ? pythonize(compact) : compactExact(compact);
+  if (fragments.length) text = text.replace(ORDERED_STRING, (_m, index: string) => fragments[Number(index)]!);
+  if (raws.length) text = text.replace(RAW_STRING, (_m, index: string) => (spaced ? pythonize(raws[Number(index)]!.text) : raws[Number(index)]!.text));
+  return text;
 }
 
 function compactExact(compact: string): string {

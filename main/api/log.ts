@@ -1,4 +1,5 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
+import { RawJson } from './json';
 
 /** The add-on's request log: `[request]` / `[reply]` lines, then the JSON pretty-printed with sorted keys. */
 export class ApiLog {
@@ -24,6 +25,7 @@ export class ApiLog {
 }
 
 function sortKeys(value: unknown): unknown {
+  if (value instanceof RawJson) return sortKeys(JSON.parse(value.text));
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
     return Object.fromEntries(

@@ -5,6 +5,7 @@ import { checkEaseFactor, setEaseFactors } from '../../engine/cards/values';
 import { CardQueue } from '../../engine/model/types';
 import { findCards } from '../../engine/search';
 import { cardsInfo } from './cards/info';
+import { sharedOffload } from '../offload/pool';
 import { setSpecificValueOfCard } from './cards/set-value';
 import { addonSuspend } from './cards/suspend';
 
@@ -23,7 +24,7 @@ export const cardActions: ActionDefinition[] = [
     return cards.map((id) => (mods.has(id) ? { cardId: id, mod: mods.get(id) } : {}));
   }),
 
-  action('cardsInfo', { cards: cardIds() }, (ctx, { cards }) => cardsInfo(ctx.host.collection(), cards)),
+  action('cardsInfo', { cards: cardIds() }, (ctx, { cards }) => cardsInfo(ctx.host.collection(), cards, sharedOffload())),
 
   action('suspend', { cards: cardIds(), suspend: p.optional(p.bool(), true) }, (ctx, { cards, suspend }) =>
     addonSuspend(ctx.host.collection(), cards, suspend),

@@ -221,6 +221,9 @@ describe('limits and logging', () => {
     try {
       await logged.post({ version: 6, action: 'version' });
       expect(readFileSync(path, 'utf8')).toBe('[request]\n{\n    "action": "version",\n    "version": 6\n}\n[reply]\n{\n    "error": null,\n    "result": 6\n}\n');
+      // A reply formatted ahead of time (cardsInfo) is logged as its value.
+      await logged.post({ version: 6, action: 'cardsInfo', params: { cards: [1] } });
+      expect(readFileSync(path, 'utf8')).toContain('[reply]\n{\n    "error": null,\n    "result": [\n        {}\n    ]\n}\n');
     } finally {
       await logged.close();
     }

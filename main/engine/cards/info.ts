@@ -1,16 +1,16 @@
 /**
- * Everything cardsInfo reports about cards, read in batches: card rows and notes in
- * chunked queries, notetypes and decks from the collection caches, one render per card.
+ * Everything cardsInfo reports about cards, read in batches: card rows and notes as one
+ * JSON text each, notetypes and decks from the collection caches, one render per card.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Collection } from '../collection';
 import type { CardId, CardRow, Deck, DeckId, NoteId, Notetype } from '../model/types';
 import { deckById } from '../decks/store';
 import { notetypeById } from '../notetypes/store';
-import { renderCard } from '../template';
 import { splitFields } from '../text';
 import { cardsByIds, selectByIds } from './query';
+import { mediaChecker, renderSource, type CardSource } from './render-source';
+
+export type { CardSource } from './render-source';
 
 export interface CardDetails {
   card: CardRow;
@@ -67,49 +67,45 @@ function deckNamer(col: Collection): (id: DeckId) => string {
   };
 }
 
-function renderSafely(notetype: Notetype, note: NoteData, card: CardRow, homeDeck: string, hasMedia: (name: string) => boolean) {
-  try {
-    return renderCard({
-      notetype,
-      fields: note.fields,
-      cardOrd: card.ord,
-      tags: note.tags,
-      deckName: homeDeck,
-      cardFlag: card.flags & 7,
-      cardId: card.id,
-      hasMedia,
-    });
-  } catch (error) {
-    // A card whose template is gone (e.g. a hand-edited ord) still gets an answer, not a failed request.
-    const message = error instanceof Error ? error.message : String(error);
-    const html = `<style>${notetype.css}</style><div>${message.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</div>`;
-    return { question: html, answer: html };
-  }
+/** Sources in the order of the ids asked for (undefined where the card, its note or notetype is missing). */
+export interface CardSources {
+  sources: (CardSource | undefined)[];
+  notetypes: Map<number, Notetype>;
+  mediaDir: string;
+}
+
+/** One batched read of everything the cards' rendering needs. */
+export function readCardSources(col: Collection, ids: readonly CardId[]): CardSources {
+  const cards = cardsByIds(col, ids);
+  const notes = notesByIds(col, [...cards.values()].map((c) => c.nid));
+  const deckName = deckNamer(col);
+  const notetypes = new Map<number, Notetype>();
+  const missing = new Set<number>();
+  const known = (mid: number): boolean => {
+    if (notetypes.has(mid)) return true;
+    if (missing.has(mid)) return false;
+    const notetype = notetypeById(col, mid);
+    if (notetype) notetypes.set(mid, notetype);
+    else missing.add(mid);
+    return notetype !== undefined;
+  };
+  const sources = ids.map((id): CardSource | undefined => {
+    const card = cards.get(id);
+    const note = card && notes.get(card.nid);
+    if (!card || !note || !known(note.mid)) return undefined;
+    return { card, notetypeId: note.mid, fields: note.fields, tags: note.tags, deckName: deckName(card.did), homeDeckName: deckName(card.odid || card.did) };
+  });
+  return { sources, notetypes, mediaDir: col.mediaDir };
 }
 
 /** Details for each id in order; undefined where the card (or its note or notetype) does not exist. */
 export function cardDetails(col: Collection, ids: readonly CardId[]): (CardDetails | undefined)[] {
-  const cards = cardsByIds(col, ids);
-  const notes = notesByIds(col, [...cards.values()].map((c) => c.nid));
-  const deckName = deckNamer(col);
-  const notetypes = new Map<number, Notetype | undefined>();
-  const notetypeOf = (mid: number): Notetype | undefined => {
-    if (!notetypes.has(mid)) notetypes.set(mid, notetypeById(col, mid));
-    return notetypes.get(mid);
-  };
-  const hasMedia = (name: string): boolean => existsSync(join(col.mediaDir, name));
-  const rendered = new Map<CardId, CardDetails | undefined>();
-  return ids.map((id) => {
-    if (rendered.has(id)) return rendered.get(id);
-    const card = cards.get(id);
-    const note = card && notes.get(card.nid);
-    const notetype = note && notetypeOf(note.mid);
-    let details: CardDetails | undefined;
-    if (card && note && notetype) {
-      const { question, answer } = renderSafely(notetype, note, card, deckName(card.odid || card.did), hasMedia);
-      details = { card, notetype, fields: note.fields, deckName: deckName(card.did), question, answer };
-    }
-    rendered.set(id, details);
-    return details;
+  const { sources, notetypes, mediaDir } = readCardSources(col, ids);
+  const hasMedia = mediaChecker(mediaDir);
+  return sources.map((source) => {
+    if (!source) return undefined;
+    const notetype = notetypes.get(source.notetypeId)!;
+    const { question, answer } = renderSource(source, notetype, hasMedia);
+    return { card: source.card, notetype, fields: source.fields, deckName: source.deckName, question, answer };
   });
 }
