@@ -120,7 +120,7 @@ describe('study flow', () => {
     await page.close();
   });
 
-  it('ignores keys pressed before the next card arrives, instead of acting on the stale one', async () => {
+  it('acts on the card shown: keys before the next card arrives are ignored, a number right after Space answers', async () => {
     const first = await addBasic('Quick', 'ichi', '1');
     await addBasic('Quick', 'ni', '2');
     const page = await browser.newPage();
@@ -136,6 +136,12 @@ describe('study flow', () => {
     expect(await page.locator('.reviewer-notice').count()).toBe(0);
     const [card] = await cardsOf(`nid:${first}`);
     expect(card).toMatchObject({ reps: 1, queue: 2 });
+    // The other way round: a number right after Space answers, even before React re-renders.
+    await page.evaluate(() => {
+      for (const key of [' ', '4']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    });
+    await page.locator('.congrats').waitFor();
+    expect((await cardsOf('deck:Quick')).map((c) => c.reps)).toEqual([1, 1]);
     await page.close();
   });
 

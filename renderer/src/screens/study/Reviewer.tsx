@@ -134,6 +134,11 @@ export function Reviewer({ params }: ScreenProps) {
         actions.undo();
         return;
       }
+      // The store, not this render's copy: a key right after Space must see the answer side
+      // even before React has re-rendered.
+      const live = reviewerStore.get();
+      const card = live?.card;
+      const side = live?.side ?? 'question';
       if (!card || actions.isBusy()) return;
       const typing = (event.target as HTMLElement | null)?.classList?.contains('type-answer');
       if (event.ctrlKey && !event.altKey && !event.metaKey) {
@@ -166,7 +171,7 @@ export function Reviewer({ params }: ScreenProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actions, card, side, navigate, replay, focusPage]);
+  }, [actions, navigate, replay, focusPage]);
 
   useEffect(() => {
     if (card && !card.typeAnswerField) focusPage();
