@@ -7,13 +7,19 @@
 import type { Notetype } from '../model/types';
 import { fieldIsEmpty } from './emptiness';
 
+/** The note and card facts templates can see. */
 export interface CardFieldsInput {
   notetype: Notetype;
   fields: readonly string[];
   cardOrd: number;
   tags: readonly string[];
+  /**
+   * Full name (`A::B`) of the card's home deck (its original deck if in a filtered deck);
+   * Anki shows "(Deck)" when the deck no longer exists.
+   */
   deckName: string;
   cardFlag: number;
+  /** For `{{CardID}}`; 0 for a card not yet added. */
   cardId?: number;
 }
 

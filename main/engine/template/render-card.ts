@@ -8,7 +8,7 @@ import { NotetypeKind } from '../model/types';
 import type { AvTag } from './av-tags';
 import { extractAvTags } from './av-tags';
 import { clozeNumbersInFields } from './cloze';
-import { CardFields } from './card-fields';
+import { CardFields, type CardFieldsInput } from './card-fields';
 import { rendersWithFields } from './emptiness';
 import { renderLatex } from './latex';
 import { emptyFrontHtml, missingClozeHtml, templateErrorHtml } from './messages';
@@ -16,19 +16,7 @@ import { parseTemplateCached, TemplateSyntaxError } from './parser';
 import type { RenderContext } from './renderer';
 import { renderNodes } from './renderer';
 
-export interface RenderCardInput {
-  notetype: Notetype;
-  fields: readonly string[];
-  cardOrd: number;
-  tags: readonly string[];
-  /**
-   * Full name (`A::B`) of the card's home deck (its original deck if in a filtered deck);
-   * Anki shows "(Deck)" when the deck no longer exists.
-   */
-  deckName: string;
-  cardFlag: number;
-  /** For `{{CardID}}`; 0 for a card not yet added. */
-  cardId?: number;
+export interface RenderCardInput extends CardFieldsInput {
   /** Use the browser appearance templates (bqfmt/bafmt) when set, as the browser does. */
   browser?: boolean;
   /**
