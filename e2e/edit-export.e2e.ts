@@ -91,7 +91,7 @@ describe('Export screen', () => {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('alertdialog', { name: 'Replace file' }).waitFor();
     await page.getByRole('button', { name: 'Keep it' }).click();
-    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('alertdialog').count()).toBe(0);
 
     await serve.call('deleteDecks', { decks: ['Export Me'], cardsToo: true });
     expect(await noteFronts('deck:"Export Me"')).toEqual([]);
