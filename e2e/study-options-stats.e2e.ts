@@ -113,9 +113,10 @@ describe('deck options', () => {
     await page.getByRole('button', { name: 'Remove' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
     await expect.poll(async () => (await serve.call<Preset>('getDeckConfig', { deck: 'Opts' })).id).toBe(1);
-    const names = await page.locator('.preset-bar select option').allTextContents();
-    expect(names.some((n) => n.startsWith('Heavy'))).toBe(false);
-    expect(names.some((n) => n.startsWith('Light'))).toBe(true);
+    // The page refreshes its list after main's reply: poll it too, not only the API.
+    const names = () => page.locator('.preset-bar select option').allTextContents();
+    await expect.poll(async () => (await names()).some((n) => n.startsWith('Heavy'))).toBe(false);
+    expect((await names()).some((n) => n.startsWith('Light'))).toBe(true);
     await page.close();
   });
 });
