@@ -151,7 +151,7 @@ describe('guiAddCards and guiAddNoteSetData', () => {
     });
     await expect.poll(() => field(0).textContent()).toBe('from the api');
     await expect.poll(() => field(1).locator('img').count()).toBe(1);
-    expect(await page.locator('#add-tags').inputValue()).toBe('api');
+    await expect.poll(() => page.locator('#add-tags').inputValue()).toBe('api');
     await field(1).click();
     await page.keyboard.press('End');
     await page.keyboard.type('by the user');

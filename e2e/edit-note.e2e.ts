@@ -37,9 +37,9 @@ describe('Edit note', () => {
   it('guiEditNote shows the note in the editor', async () => {
     expect(await serve.call('guiEditNote', { note: noteId })).toBeNull();
     await expect.poll(() => page.locator('#edit-field-0').textContent()).toBe('bonjour');
-    expect(await page.locator('#edit-field-1').textContent()).toBe('hello');
-    expect(await page.locator('#edit-tags').inputValue()).toBe('french');
-    expect(await page.locator('.note-type-name').textContent()).toBe('Basic (and reversed card)');
+    await expect.poll(() => page.locator('#edit-field-1').textContent()).toBe('hello');
+    await expect.poll(() => page.locator('#edit-tags').inputValue()).toBe('french');
+    await expect.poll(() => page.locator('.note-type-name').textContent()).toBe('Basic (and reversed card)');
     await screenshot(page, 'edit-note');
   });
 

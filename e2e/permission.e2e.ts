@@ -64,7 +64,7 @@ describe('permission prompt', () => {
     await prompt().getByRole('button', { name: 'Ignore from now on' }).click();
     expect(await (await pending).json()).toEqual({ result: { permission: 'denied' }, error: null });
     expect(await (await post('http://ignore.example', 'requestPermission')).json()).toEqual({ result: { permission: 'denied' }, error: null });
-    expect(await prompt().count()).toBe(0);
+    await expect.poll(() => prompt().count()).toBe(0);
   });
 
   it('asks one origin at a time when two ask together', async () => {
