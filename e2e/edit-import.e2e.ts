@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
@@ -6,7 +7,8 @@ import { startServe, type ServeProcess } from './support/serve';
 
 /** guiImportFile opens the Import screen on a path; the user imports with progress; the notes show over the API. */
 
-const PACKAGE = resolve('/work/shared/fixtures/packages/cardoverflow-AllDefaultTemplatesAndImageAndMp3.apkg');
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/fixtures/packages');
+const PACKAGE = resolve(FIXTURES, 'cardoverflow-AllDefaultTemplatesAndImageAndMp3.apkg');
 let serve: ServeProcess;
 let browser: Browser;
 let page: Page;
@@ -44,7 +46,7 @@ describe('Import', () => {
     await page.getByLabel('File path').fill('/no/such/file.apkg');
     await page.getByLabel('File path').press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/file not found/);
-    await page.getByLabel('File path').fill(resolve('/work/shared/fixtures/packages/README.md'));
+    await page.getByLabel('File path').fill(resolve(FIXTURES, 'README.md'));
     await page.getByLabel('File path').press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/\.apkg/);
   });

@@ -23,12 +23,17 @@ function request(path: string, extra: Partial<ExportRequest> = {}): ExportReques
   return { path, overwrite: false, options: { target: { kind: 'allDecks' }, includeScheduling: false, includeMedia: true, legacy: false }, ...extra };
 }
 
-/** Lets the event loop run until the job leaves 'running'. */
+/**
+ * Lets the event loop run until the job leaves 'running'. Bounded by time, not turns: a real
+ * export waits on file and compression work, which a slow machine may not finish in a few
+ * thousand turns (CI once ran out of 10,000 in 47 ms).
+ */
 async function settled(jobs: ExportJobs, id: number): Promise<ExportStatus> {
-  for (let turn = 0; turn < 10_000; turn++) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     const status = jobs.status(id);
     if (status.state !== 'running') return status;
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 1));
   }
   throw new Error('the export did not finish');
 }

@@ -1,15 +1,19 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ImportStatus } from '../../../shared/bridge/edit';
 import { ImportJobs, summaryText } from './imports';
 import { tempCollection } from './testing/collection';
 
-const PACKAGE = '/work/shared/fixtures/packages/cardoverflow-AllDefaultTemplatesAndImageAndMp3.apkg';
+const PACKAGE = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures/packages/cardoverflow-AllDefaultTemplatesAndImageAndMp3.apkg');
 
+/** Lets the event loop run until the job leaves 'running', bounded by time (a slow machine needs more turns). */
 async function settled(jobs: ImportJobs, id: number): Promise<ImportStatus> {
-  for (let turn = 0; turn < 10_000; turn++) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     const status = jobs.status(id);
     if (status.state !== 'running') return status;
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((done) => setTimeout(done, 1));
   }
   throw new Error('the import did not finish');
 }
