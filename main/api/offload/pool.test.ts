@@ -51,6 +51,18 @@ describe('WorkerOffload', () => {
     expect(await offload.run('cardsInfo', emptySlice())).toBe('[{},{}]');
   });
 
+  it('rejects input that cannot travel to the worker, and still goes idle after it', async () => {
+    const offload = pool(undefined, 50);
+    await offload.started();
+    const uncloneable = { ...emptySlice(), mediaDir: () => 'no' } as unknown as CardsInfoSlice;
+    await expect(offload.run('cardsInfo', uncloneable)).rejects.toThrow();
+    expect(await offload.run('cardsInfo', emptySlice())).toBe('[{},{}]');
+    await expect(offload.run('cardsInfo', uncloneable)).rejects.toThrow();
+    // No job is left pending, so the idle stop still comes.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await expect(offload.run('cardsInfo', emptySlice())).rejects.toThrow('starting');
+  });
+
   it('gives up on a worker that cannot start, without retrying on every call', async () => {
     let starts = 0;
     const offload = pool(async () => {

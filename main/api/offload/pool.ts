@@ -60,7 +60,14 @@ export class WorkerOffload implements Offload {
     const id = this.nextId++;
     return new Promise<string>((resolve, reject) => {
       this.jobs.set(id, { resolve, reject });
-      worker.postMessage({ id, task, input });
+      try {
+        worker.postMessage({ id, task, input });
+      } catch (error) {
+        // Input that cannot be cloned: no reply will come for it.
+        this.jobs.delete(id);
+        if (!this.jobs.size) this.armIdle();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 
