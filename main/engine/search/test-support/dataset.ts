@@ -1,4 +1,5 @@
 import { fieldChecksum, sortFieldText } from '../../text/note-text';
+import type { CardRow } from '../../model/types';
 
 /**
  * A seeded collection description for the differential search test: explicit notes,
@@ -28,26 +29,8 @@ export interface NoteSpec {
   csum: number;
 }
 
-export interface CardSpec {
-  id: number;
-  nid: number;
-  deck: string;
-  odeck?: string;
-  ord: number;
-  mod: number;
-  usn: number;
-  type: number;
-  queue: number;
-  due: number;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
-  left: number;
-  odue: number;
-  flags: number;
-  data: string;
-}
+/** A card row with its decks named instead of numbered. */
+export type CardSpec = Omit<CardRow, 'did' | 'odid'> & { deck: string; odeck?: string };
 
 export interface RevlogSpec {
   id: number;
